@@ -1,0 +1,16 @@
+package dev.localfaas.runtime.execution;
+
+/** What started an invocation; {@link #id()} is the name used in usage records. */
+public enum Trigger {
+    CLI("cli"), HTTP("http"), INVOKE("invoke"), SCHEDULE("schedule"), QUEUE("queue");
+
+    private final String id;
+
+    Trigger(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+}

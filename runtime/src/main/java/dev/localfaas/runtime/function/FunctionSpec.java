@@ -1,0 +1,58 @@
+package dev.localfaas.runtime.function;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A function found in a deployment package: where it is, how to call it, its limits and its triggers.
+ *
+ * @param name          unique function name (annotation name, else the handler class's simple name)
+ * @param jar           the deployment package it came from
+ * @param handler       AWS handler string: {@code package.Class} or {@code package.Class::method}
+ * @param memoryMb      configured memory (prices the GB-second)
+ * @param timeoutSeconds invocation timeout
+ * @param concurrency   reserved concurrency, 0 for unreserved
+ * @param environment   the function's own environment variables
+ */
+public record FunctionSpec(
+        String name,
+        Path jar,
+        String handler,
+        int memoryMb,
+        int timeoutSeconds,
+        int concurrency,
+        Map<String, String> environment,
+        List<HttpRoute> httpRoutes,
+        List<ScheduleSpec> schedules,
+        List<QueueSpec> queues) {
+
+    public static final int DEFAULT_MEMORY_MB = 128;
+    public static final int DEFAULT_TIMEOUT_SECONDS = 3;
+
+    public FunctionSpec {
+        environment = Map.copyOf(environment);
+        httpRoutes = List.copyOf(httpRoutes);
+        schedules = List.copyOf(schedules);
+        queues = List.copyOf(queues);
+    }
+
+    /** The class part of the handler string (before the last {@code ::}). */
+    public String handlerClass() {
+        int i = handler.lastIndexOf("::");
+        return i < 0 ? handler : handler.substring(0, i);
+    }
+
+    /** The method part of the handler string, when the handler is {@code Class::method}. */
+    public Optional<String> handlerMethod() {
+        int i = handler.lastIndexOf("::");
+        return i < 0 ? Optional.empty() : Optional.of(handler.substring(i + 2));
+    }
+
+    /** A copy with the memory and timeout overridden (the CLI's {@code --memory} and {@code --timeout}). */
+    public FunctionSpec withLimits(int memoryMb, int timeoutSeconds) {
+        return new FunctionSpec(name, jar, handler, memoryMb, timeoutSeconds, concurrency, environment,
+                httpRoutes, schedules, queues);
+    }
+}
