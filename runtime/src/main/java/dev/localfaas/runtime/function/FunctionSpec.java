@@ -15,6 +15,10 @@ import java.util.Optional;
  * @param timeoutSeconds invocation timeout
  * @param concurrency   reserved concurrency, 0 for unreserved
  * @param environment   the function's own environment variables
+ * @param inputType     the handler's declared input type as a Java type name
+ *                      ({@code com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent},
+ *                      {@code java.util.Map}, {@code java.io.InputStream} for stream handlers), or "" when unknown;
+ *                      read from the bytecode's generic signature, so the gateway can pick the payload format
  */
 public record FunctionSpec(
         String name,
@@ -24,6 +28,7 @@ public record FunctionSpec(
         int timeoutSeconds,
         int concurrency,
         Map<String, String> environment,
+        String inputType,
         List<HttpRoute> httpRoutes,
         List<ScheduleSpec> schedules,
         List<QueueSpec> queues) {
@@ -53,6 +58,6 @@ public record FunctionSpec(
     /** A copy with the memory and timeout overridden (the CLI's {@code --memory} and {@code --timeout}). */
     public FunctionSpec withLimits(int memoryMb, int timeoutSeconds) {
         return new FunctionSpec(name, jar, handler, memoryMb, timeoutSeconds, concurrency, environment,
-                httpRoutes, schedules, queues);
+                inputType, httpRoutes, schedules, queues);
     }
 }
