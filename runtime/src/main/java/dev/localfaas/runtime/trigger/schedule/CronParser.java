@@ -121,8 +121,8 @@ final class CronParser {
             return new DayRule.DaysOfWeek(values.values(CronField.DAY_OF_WEEK, text));
         }
         if (text.indexOf(',') >= 0 || text.indexOf('-') >= 0) {
-            throw values.error("day-of-week '" + text + "': " + (nth ? "#" : "L")
-                    + " must stand alone in the field (EventBridge rejects 3#1,6#3); use one schedule per day");
+            throw values.error("day-of-week '" + text + "': " + (nth ? "# must stand alone in the field "
+                    + "(EventBridge rejects 3#1,6#3)" : "L must stand alone in the field") + "; use one schedule per day");
         }
         if (nth) {
             Matcher m = NTH_WEEKDAY.matcher(text);

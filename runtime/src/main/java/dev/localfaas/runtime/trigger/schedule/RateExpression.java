@@ -60,10 +60,20 @@ public record RateExpression(String text, long value, Duration period, List<Stri
         return new RateExpression(text, value, unit.length().multipliedBy(value), warnings);
     }
 
+    /** Whole periods from start to after; in long nanoseconds while they fit (292 years), exactly beyond. */
+    private long periodsBetween(Instant start, Instant after) {
+        Duration elapsed = Duration.between(start, after);
+        try {
+            return elapsed.toNanos() / period.toNanos();
+        } catch (ArithmeticException overflow) {
+            return elapsed.dividedBy(period);
+        }
+    }
+
     @Override
     public Optional<Instant> next(Instant start, Instant after) {
         try {
-            long periods = after.isBefore(start) ? 0 : Duration.between(start, after).dividedBy(period);
+            long periods = after.isBefore(start) ? 0 : periodsBetween(start, after);
             return Optional.of(start.plus(period.multipliedBy(periods + 1)));
         } catch (ArithmeticException | DateTimeException beyondTime) {
             return Optional.empty();
