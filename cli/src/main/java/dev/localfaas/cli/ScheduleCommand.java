@@ -1,0 +1,19 @@
+package dev.localfaas.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code faas schedule ...}: schedule expressions, for learning and checking them. */
+@Command(name = "schedule",
+        description = "Work with EventBridge schedule expressions (rate(...) and cron(...), UTC).",
+        subcommands = {ScheduleNextCommand.class})
+public final class ScheduleCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: next");
+    }
+}
