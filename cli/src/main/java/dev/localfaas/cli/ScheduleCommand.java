@@ -5,7 +5,9 @@ import picocli.CommandLine.Command;
 
 /** {@code faas schedule ...}: schedule expressions, for learning and checking them. */
 @Command(name = "schedule",
-        description = "Work with EventBridge schedule expressions (rate(...) and cron(...), UTC).",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Learn and check EventBridge schedule expressions (UTC).",
         subcommands = {ScheduleNextCommand.class})
 public final class ScheduleCommand implements Runnable {
 

@@ -25,6 +25,8 @@ import picocli.CommandLine.Parameters;
  * that scripts can read them; local time beside it on request.
  */
 @Command(name = "next",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = {"Print the next firings of a schedule expression, one a line, in ISO-8601 UTC.",
             "A rate(...) counts from --from (default: now), as it counts from when faas run starts it."})
 final class ScheduleNextCommand implements Callable<Integer> {
