@@ -12,8 +12,10 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Run AWS Lambda handler JARs locally: an API gateway, schedules, queues, and what it would cost.",
         subcommands = {
-            CommandLine.HelpCommand.class,
-            ScheduleCommand.class
+            ListCommand.class,
+            InvokeCommand.class,
+            ScheduleCommand.class,
+            CommandLine.HelpCommand.class
         })
 public final class Faas implements Runnable {
 
