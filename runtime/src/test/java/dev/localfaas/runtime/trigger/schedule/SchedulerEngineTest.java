@@ -5,38 +5,44 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.localfaas.runtime.LocalFaas;
 import dev.localfaas.runtime.Samples;
-import dev.localfaas.runtime.execution.Engine;
 import dev.localfaas.runtime.execution.InvocationResult;
 import dev.localfaas.runtime.execution.Outcome;
 import dev.localfaas.runtime.execution.RetryPolicy;
 import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.execution.Trigger;
-import dev.localfaas.runtime.function.FunctionDiscovery;
 import dev.localfaas.runtime.function.FunctionSpec;
 import dev.localfaas.runtime.function.ScheduleSpec;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The scheduler on the real clock, driving the real engine over the real sample JARs. */
+/** The scheduler on the real clock, driving the real engine ({@link LocalFaas}) over the real sample JARs. */
 class SchedulerEngineTest {
 
     private static final RetryPolicy FAST_RETRIES = new RetryPolicy(List.of(Duration.ofMillis(50),
             Duration.ofMillis(100)));
 
     @TempDir
-    Path state;
+    Path functions;
+
+    /** The schedules each function gets at the next discovery, in place of what its JAR declares. */
+    private final Map<String, ScheduleSpec> schedules = new ConcurrentHashMap<>();
 
     private final ConcurrentLinkedQueue<InvocationResult> results = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
-    private Engine engine;
+    private LocalFaas faas;
     private Scheduler scheduler;
 
     @AfterEach
@@ -44,16 +50,15 @@ class SchedulerEngineTest {
         if (scheduler != null) {
             scheduler.close();
         }
-        if (engine != null) {
-            engine.close();
+        if (faas != null) {
+            faas.close();
         }
     }
 
     @Test
-    void tickJarFiresEverySecondWithTheScheduledEventAWSWouldSend() {
-        FunctionSpec tick = withSchedules(sample(Samples.functions(), "tick"), new ScheduleSpec("rate(1 second)", "",
-                true));
-        start(tick);
+    void tickJarFiresEverySecondWithTheScheduledEventAWSWouldSend() throws IOException {
+        schedules.put("tick", new ScheduleSpec("rate(1 second)", "", true));
+        start(Samples.functions().resolve("tick.jar"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> results.size() >= 3);
 
@@ -75,10 +80,25 @@ class SchedulerEngineTest {
     }
 
     @Test
-    void aRealFunctionErrorIsRetriedTwiceThenLoggedAsFailed() {
-        FunctionSpec thrower = withSchedules(sample(Samples.testFunctions(), "thrower"),
-                new ScheduleSpec("cron(0 9 ? * MON-FRI *)", "{}", true));
-        start(thrower);
+    void aHotReloadChangesTheScheduleTheJarDeclares() throws IOException {
+        start(Samples.functions().resolve("tick.jar"));
+        assertEquals("rate(1 minute)", scheduler.describe().get(0).expression());
+
+        schedules.put("tick", new ScheduleSpec("rate(1 day)", "", true));
+        faas.reload();
+        List<String> problems = scheduler.update(faas.functions());
+
+        assertEquals(List.of(), problems);
+        ScheduleInfo tick = scheduler.describe().get(0);
+        assertEquals("rate(1 day)", tick.expression());
+        Duration untilFirst = Duration.between(Instant.now(), tick.nextFirings().get(0));
+        assertTrue(untilFirst.compareTo(Duration.ofHours(23)) > 0, untilFirst::toString);
+    }
+
+    @Test
+    void aRealFunctionErrorIsRetriedTwiceThenLoggedAsFailed() throws IOException {
+        schedules.put("thrower", new ScheduleSpec("cron(0 9 ? * MON-FRI *)", "{}", true));
+        start(Samples.behaviourJar());
 
         FiredSchedule fired = scheduler.fireNow("thrower").get(0);
 
@@ -91,11 +111,10 @@ class SchedulerEngineTest {
     }
 
     @Test
-    void firingsBeyondTheConcurrencyLimitAreThrottledThenRetried() {
+    void firingsBeyondTheConcurrencyLimitAreThrottledThenRetried() throws IOException {
         // sleeper allows 2 environments; three firings at once: the third is throttled, then runs on a retry
-        FunctionSpec sleeper = withSchedules(sample(Samples.testFunctions(), "sleeper"),
-                new ScheduleSpec("rate(1 day)", "{\"ms\":200}", true));
-        start(sleeper, new RetryPolicy(List.of(Duration.ofMillis(600), Duration.ofMillis(1200))));
+        schedules.put("sleeper", new ScheduleSpec("rate(1 day)", "{\"ms\":200}", true));
+        start(Samples.behaviourJar(), new RetryPolicy(List.of(Duration.ofMillis(600), Duration.ofMillis(1200))));
 
         List<FiredSchedule> fired = List.of(scheduler.fireNow("sleeper").get(0), scheduler.fireNow("sleeper").get(0),
                 scheduler.fireNow("sleeper").get(0));
@@ -106,15 +125,16 @@ class SchedulerEngineTest {
         assertTrue(log.isEmpty(), log::toString);
     }
 
-    private void start(FunctionSpec function) {
-        start(function, FAST_RETRIES);
+    private void start(Path jar) throws IOException {
+        start(jar, FAST_RETRIES);
     }
 
-    private void start(FunctionSpec function, RetryPolicy retries) {
-        engine = new Engine(RuntimeConfig.forDirectory(state).withStateDir(state));
-        engine.deploy(List.of(function));
-        engine.addListener(results::add);
-        scheduler = new Scheduler(engine, engine.functions(), TimeSource.system(),
+    private void start(Path jar, RetryPolicy retries) throws IOException {
+        Files.copy(jar, functions.resolve(jar.getFileName()));
+        faas = LocalFaas.open(RuntimeConfig.forDirectory(functions), f -> schedules.containsKey(f.name())
+                ? withSchedules(f, schedules.get(f.name())) : f);
+        faas.addListener(results::add);
+        scheduler = new Scheduler(faas, faas.functions(), TimeSource.system(),
                 SchedulerConfig.defaults().withRetries(retries).withLog(log::add)).start();
     }
 
@@ -122,10 +142,6 @@ class SchedulerEngineTest {
         // Tick answers "tick at <event time>", the time Joda read from the event's "time"
         String answer = new String(tick.payload(), StandardCharsets.UTF_8);
         return Instant.parse(answer.substring(answer.indexOf("at ") + 3, answer.length() - 1));
-    }
-
-    private static FunctionSpec sample(Path dir, String name) {
-        return FunctionDiscovery.scan(dir).find(name).orElseThrow(() -> new AssertionError(name + " not in " + dir));
     }
 
     private static FunctionSpec withSchedules(FunctionSpec f, ScheduleSpec... schedules) {
