@@ -56,6 +56,11 @@ public final class Amounts {
         return quantity(BigDecimal.valueOf(q));
     }
 
+    /** {@code 1 error}, {@code 2 errors}: a count and its noun. */
+    public static String count(long n, String one, String many) {
+        return quantity(n) + " " + (n == 1 ? one : many);
+    }
+
     /** Milliseconds with two places, as Lambda's REPORT line writes durations. */
     public static String ms(double ms) {
         return BigDecimal.valueOf(ms).setScale(2, RoundingMode.HALF_UP).toPlainString();

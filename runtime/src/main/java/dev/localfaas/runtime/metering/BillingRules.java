@@ -62,11 +62,11 @@ public record BillingRules(int durationRoundingMs, int minimumBilledMs, boolean 
     public List<String> standIns() {
         List<String> notes = new ArrayList<>();
         if (timeBasis == TimeBasis.CPU) {
-            notes.add("bills CPU time, which the emulator does not measure; stand-in: wall-clock handler time "
-                    + "(an upper bound for a handler that does not start threads)");
+            notes.add("CPU time is billed, which the emulator does not measure; wall-clock handler time stands in "
+                    + "for it (an upper bound for a handler that starts no threads)");
         }
         if (memoryBasis == MemoryBasis.OBSERVED) {
-            notes.add("bills the memory an execution used; stand-in: the configured memory"
+            notes.add("the memory an execution used is billed; the configured memory stands in for it"
                     + (memoryRoundingMb > 0 ? ", rounded up to " + memoryRoundingMb + " MB" : "")
                     + (maxMemoryMb > 0 ? ", at most " + maxMemoryMb + " MB" : ""));
         }

@@ -16,12 +16,13 @@ public final class CostSummary {
         if (t.invocations() == 0 && t.throttles() == 0) {
             return "usage: no invocations, nothing to bill\n";
         }
-        StringBuilder s = new StringBuilder("usage: ").append(Amounts.quantity(t.invocations()))
-                .append(t.invocations() == 1 ? " invocation of " : " invocations of ").append(r.functions().size())
-                .append(r.functions().size() == 1 ? " function" : " functions").append(" (")
-                .append(Amounts.quantity(t.errors())).append(" errors, ").append(Amounts.quantity(t.timeouts()))
-                .append(" timeouts, ").append(Amounts.quantity(t.throttles())).append(" throttled, ")
-                .append(Amounts.quantity(t.coldStarts())).append(" cold starts); ")
+        StringBuilder s = new StringBuilder("usage: ")
+                .append(Amounts.count(t.invocations(), "invocation", "invocations")).append(" of ")
+                .append(Amounts.count(r.functions().size(), "function", "functions")).append(" (")
+                .append(Amounts.count(t.errors(), "error", "errors")).append(", ")
+                .append(Amounts.count(t.timeouts(), "timeout", "timeouts")).append(", ")
+                .append(Amounts.quantity(t.throttles())).append(" throttled, ")
+                .append(Amounts.count(t.coldStarts(), "cold start", "cold starts")).append("); ")
                 .append(Amounts.quantity(t.billedMs())).append(" billed ms, ").append(Amounts.quantity(t.gbSeconds()))
                 .append(" GB-s\n");
         List<String[]> rows = new ArrayList<>();

@@ -41,7 +41,7 @@ final class HtmlRenderer {
         if (r.functions().size() > 1) {
             rows.add(ReportText.usageCells(r.total()));
         }
-        table(h, new String[] {"function", "ran", "errors", "timeouts", "throttled", "cold starts", "p50 ms", "p95 ms",
+        table(h, 1, new String[] {"function", "ran", "errors", "timeouts", "throttled", "cold starts", "p50 ms", "p95 ms",
             "p99 ms", "max ms", "init p50 ms", "billed ms", "GB-s", "memory MB"}, rows);
         h.append("<p class=\"note\">").append(escape(ReportText.allocatedLine(r))).append("</p>\n");
         h.append("<h2>Cost in US dollars</h2>\n<p class=\"note\">").append(r.options().freeTier()
@@ -58,7 +58,7 @@ final class HtmlRenderer {
                     Amounts.usd(c.total()), Amounts.usd(f.costAfterFreeTier().get(p.id()).total())});
             }
         }
-        table(h, new String[] {"function", "provider", "requests", "compute", "total", "after free tier"}, costs);
+        table(h, 2, new String[] {"function", "provider", "requests", "compute", "total", "after free tier"}, costs);
         h.append("<h2>How it adds up</h2>\n");
         for (ProviderBill bill : r.bills().values()) {
             h.append("<h3>").append(escape(bill.provider().name())).append("</h3>\n<p class=\"note\">")
@@ -67,6 +67,19 @@ final class HtmlRenderer {
         }
         r.projection().ifPresent(p -> {
             h.append("<h2>Projection</h2>\n<p>").append(escape(ReportText.projectionHeading(p))).append("</p>\n");
+            List<String[]> prows = new ArrayList<>();
+            List<Projection.Row> shown = new ArrayList<>(p.functions());
+            if (shown.size() > 1) {
+                shown.add(p.total());
+            }
+            for (Projection.Row row : shown) {
+                for (Provider provider : r.providers()) {
+                    prows.add(new String[] {row.name(), provider.name(), Amounts.quantity(row.requests()),
+                        Amounts.quantity(row.gbSeconds()), Amounts.usd(row.cost().get(provider.id()).total()),
+                        Amounts.usd(row.costAfterFreeTier().get(provider.id()).total())});
+                }
+            }
+            table(h, 2, new String[] {"function", "provider", "requests", "GB-s", "cost", "after free tier"}, prows);
             for (ProviderBill bill : p.bills().values()) {
                 h.append("<pre>").append(escape(bill.provider().name())).append(", projected month\n")
                         .append(escape(ReportText.indent(bill.totalLines(), "  ")))
@@ -77,7 +90,7 @@ final class HtmlRenderer {
         return h.append("</body>\n</html>\n").toString();
     }
 
-    private static void table(StringBuilder h, String[] header, List<String[]> rows) {
+    private static void table(StringBuilder h, int left, String[] header, List<String[]> rows) {
         h.append("<table>\n<tr>");
         for (String c : header) {
             h.append("<th>").append(escape(c)).append("</th>");
@@ -86,7 +99,7 @@ final class HtmlRenderer {
         for (String[] row : rows) {
             h.append("<tr>");
             for (int i = 0; i < row.length; i++) {
-                h.append(i < 2 ? "<td>" : "<td class=\"n\">").append(escape(row[i])).append("</td>");
+                h.append(i < left ? "<td>" : "<td class=\"n\">").append(escape(row[i])).append("</td>");
             }
             h.append("</tr>\n");
         }

@@ -18,7 +18,7 @@ final class MarkdownRenderer {
         if (r.functions().size() > 1) {
             rows.add(ReportText.usageCells(r.total()));
         }
-        table(out, new String[] {"function", "ran", "errors", "timeouts", "throttled", "cold starts", "p50 ms",
+        table(out, 1, new String[] {"function", "ran", "errors", "timeouts", "throttled", "cold starts", "p50 ms",
             "p95 ms", "p99 ms", "max ms", "init p50 ms", "billed ms", "GB-s", "memory MB"}, rows);
         out.append('\n').append(ReportText.allocatedLine(r)).append("\n\n");
         out.append("## Cost in US dollars\n\n");
@@ -36,7 +36,7 @@ final class MarkdownRenderer {
                     Amounts.usd(c.total()), Amounts.usd(f.costAfterFreeTier().get(p.id()).total())});
             }
         }
-        table(out, new String[] {"function", "provider", "requests", "compute", "total", "after free tier"}, costs);
+        table(out, 2, new String[] {"function", "provider", "requests", "compute", "total", "after free tier"}, costs);
         out.append("\n## How it adds up\n\n");
         for (ProviderBill bill : r.bills().values()) {
             out.append("### ").append(escape(bill.provider().name())).append("\n\n")
@@ -57,7 +57,7 @@ final class MarkdownRenderer {
                         Amounts.usd(row.costAfterFreeTier().get(provider.id()).total())});
                 }
             }
-            table(out, new String[] {"function", "provider", "requests", "GB-s", "cost", "after free tier"}, prows);
+            table(out, 2, new String[] {"function", "provider", "requests", "GB-s", "cost", "after free tier"}, prows);
             out.append('\n');
             for (ProviderBill bill : p.bills().values()) {
                 out.append("```\n").append(bill.provider().name()).append(", projected month\n");
@@ -72,11 +72,11 @@ final class MarkdownRenderer {
         return out.toString();
     }
 
-    private static void table(StringBuilder out, String[] header, List<String[]> rows) {
+    private static void table(StringBuilder out, int left, String[] header, List<String[]> rows) {
         out.append(row(header));
         StringBuilder rule = new StringBuilder("|");
         for (int i = 0; i < header.length; i++) {
-            rule.append(i < 2 ? " --- |" : " ---: |");
+            rule.append(i < left ? " --- |" : " ---: |");
         }
         out.append(rule).append('\n');
         rows.forEach(r -> out.append(row(r)));

@@ -50,7 +50,7 @@ final class ReportText {
     }
 
     static String providerHeading(Provider p) {
-        return p.name() + " (" + p.id() + ", " + p.region() + "): bills "
+        return p.name() + " — " + p.id() + ", " + p.region() + ": bills "
                 + p.rates().stream().map(rate -> rate.unit().id()).collect(Collectors.joining(" + "))
                 + "; time " + p.billing().describe();
     }

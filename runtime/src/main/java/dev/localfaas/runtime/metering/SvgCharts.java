@@ -13,7 +13,7 @@ final class SvgCharts {
     static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"};
     private static final int LABEL = 170;
     private static final int PLOT = 460;
-    private static final int WIDTH = LABEL + PLOT + 110;
+    private static final int WIDTH = LABEL + PLOT + 270; // room for the value written after the longest bar
 
     private SvgCharts() {
     }
@@ -23,14 +23,14 @@ final class SvgCharts {
         List<Provider> providers = r.providers();
         int bar = 14;
         int group = providers.size() * (bar + 2) + 12;
-        int top = 12 + 18 * ((providers.size() + 2) / 3);
+        int top = 14 + 18 * providers.size();
         int height = top + Math.max(1, r.functions().size()) * group + 8;
         BigDecimal max = r.functions().stream().flatMap(f -> f.cost().values().stream()).map(Cost::total)
                 .max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
         StringBuilder s = open("cost-chart", height, "Cost per function and provider, before the free tier");
         for (int i = 0; i < providers.size(); i++) {
-            int x = 10 + (i % 3) * 240;
-            int y = 10 + (i / 3) * 18;
+            int x = LABEL;
+            int y = 8 + i * 18;
             s.append(rect(x, y, 12, 12, color(i), null));
             s.append(text(x + 16, y + 10, providers.get(i).name(), "start", ""));
         }
@@ -65,7 +65,7 @@ final class SvgCharts {
                     + Amounts.ms(f.durationMs().p99()) + " ms)", "start", "label"));
             for (int i = 0; i < buckets.size(); i++) {
                 DurationHistogram.Bucket b = buckets.get(i);
-                double h = 85.0 * b.count() / max;
+                double h = b.count() == 0 ? 0 : Math.max(2, 85.0 * b.count() / max); // one call stays visible
                 int x = 10 + i * w;
                 s.append(rect(x + 2, base - h, w - 4, h, PALETTE[0], f.name() + " " + b.label() + ": "
                         + Amounts.quantity(b.count()) + " invocations"));
