@@ -22,9 +22,7 @@ final class TableRenderer {
             out.append('\n');
         }
         r.projection().ifPresent(p -> out.append(projection(p, r)));
-        for (String w : r.warnings()) {
-            out.append("warning: ").append(w).append('\n');
-        }
+        // Warnings are not repeated here: the terminal shows them on stderr (faas report prints them there).
         return out.toString();
     }
 

@@ -17,10 +17,13 @@ import java.util.function.Consumer;
  * skipped with its own warning. Records stream to a consumer, so a long ledger never has to fit in memory.
  */
 public final class UsageReader {
+    /** Warnings kept per read; a file damaged on every line should not print a million of them. */
+    static final int MAX_WARNINGS = 20;
+
     private UsageReader() {
     }
 
-    /** What was read: how many records, and one warning line per line skipped. */
+    /** What was read: how many records, and one warning line per line skipped (at most about 20). */
     public record Result(Path file, long records, List<String> warnings) {
         public Result {
             warnings = List.copyOf(warnings);
@@ -40,7 +43,7 @@ public final class UsageReader {
      * @throws UncheckedIOException when the file cannot be read at all, with a one-line message
      */
     public static Result read(Path file, Consumer<UsageRecord> sink) {
-        List<String> warnings = new ArrayList<>();
+        Warnings warnings = new Warnings(file);
         long count = 0;
         long number = 0;
         // Lines are split on the bytes actually read: what follows the last '\n' at the moment of reading is a line
@@ -55,24 +58,24 @@ public final class UsageReader {
                     if (buffer[i] == '\n') {
                         line.write(buffer, from, i - from);
                         number++;
-                        count += accept(file, number, line.toString(StandardCharsets.UTF_8), sink, warnings);
+                        count += accept(number, line.toString(StandardCharsets.UTF_8), sink, warnings);
                         line.reset();
                         from = i + 1;
                     }
                 }
                 line.write(buffer, from, n - from);
             }
-            if (line.size() > 0 && !line.toString(StandardCharsets.UTF_8).isBlank()) {
-                warnings.add(file + ": line " + (number + 1) + ": incomplete last line (still being written, or the "
-                        + "writer stopped mid-line); skipped");
+            if (!line.toString(StandardCharsets.UTF_8).isBlank()) {
+                warnings.add(number + 1, "incomplete last line (still being written, or the writer stopped "
+                        + "mid-line); skipped");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read the usage ledger (" + e.getMessage() + ")", e);
         }
-        return new Result(file, count, warnings);
+        return new Result(file, count, warnings.list());
     }
 
-    private static int accept(Path file, long number, String line, Consumer<UsageRecord> sink, List<String> warnings) {
+    private static int accept(long number, String line, Consumer<UsageRecord> sink, Warnings warnings) {
         if (line.isBlank()) {
             return 0;
         }
@@ -80,8 +83,35 @@ public final class UsageReader {
             sink.accept(UsageRecordJson.parse(line));
             return 1;
         } catch (UsageRecordJson.BadRecord e) {
-            warnings.add(file + ": line " + number + ": " + e.getMessage() + "; line skipped");
+            warnings.add(number, e.getMessage() + "; line skipped");
             return 0;
+        }
+    }
+
+    /** The first {@link #MAX_WARNINGS} warnings, then a count of the rest. */
+    private static final class Warnings {
+        private final Path file;
+        private final List<String> kept = new ArrayList<>();
+        private long more;
+
+        Warnings(Path file) {
+            this.file = file;
+        }
+
+        void add(long line, String problem) {
+            if (kept.size() < MAX_WARNINGS) {
+                kept.add(file + ": line " + line + ": " + problem);
+            } else {
+                more++;
+            }
+        }
+
+        List<String> list() {
+            List<String> all = new ArrayList<>(kept);
+            if (more > 0) {
+                all.add(file + ": " + more + " more bad lines skipped");
+            }
+            return all;
         }
     }
 }

@@ -140,6 +140,16 @@ class UsageLedgerTest {
     }
 
     @Test
+    void aFileDamagedOnEveryLineGivesTwentyWarningsAndACount() throws Exception {
+        Path file = dir.resolve("usage.jsonl");
+        Files.writeString(file, "bad\n".repeat(1000));
+
+        UsageReader.Result result = UsageReader.read(file, r -> { });
+        assertEquals(21, result.warnings().size());
+        assertEquals(file + ": 980 more bad lines skipped", result.warnings().get(20));
+    }
+
+    @Test
     void reopeningAfterATornLineEndsItSoTheNextRecordIsWhole() throws Exception {
         Path file = dir.resolve("usage.jsonl");
         Files.writeString(file, UsageRecordJson.line(Records.ok("a", 1, 128)) + "{\"function\":\"a\",\"ver");
