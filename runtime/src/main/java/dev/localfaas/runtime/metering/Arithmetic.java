@@ -23,7 +23,7 @@ final class Arithmetic {
         String priced = linear ? " × " + Amounts.price(rate.price(), rate.per()) + " = " + Amounts.usd(charge)
                 : " × tiered prices (see the total) = " + Amounts.usd(charge);
         if (rate.unit().isRequests()) {
-            return List.of(Amounts.quantity(quantity) + " requests" + priced);
+            return List.of(requests(quantity) + priced);
         }
         String unit = " " + rate.unit().id();
         List<MeteredUsage.Group> groups = usage.groups().stream().filter(g -> g.count().signum() > 0).toList();
@@ -83,8 +83,12 @@ final class Arithmetic {
             }
             case CPU_MS -> time + (p.billing().timeBasis() == BillingRules.TimeBasis.CPU
                     ? " wall-clock (stand-in for CPU time)" : "");
-            case REQUESTS -> Amounts.quantity(g.count()) + " requests";
+            case REQUESTS -> requests(g.count());
         };
+    }
+
+    private static String requests(BigDecimal n) {
+        return Amounts.quantity(n) + (n.compareTo(BigDecimal.ONE) == 0 ? " request" : " requests");
     }
 
     /** {@code 1,250 × 13 ms}, or the total when the mean has no short exact form. */

@@ -3,6 +3,7 @@ package dev.localfaas.runtime.metering;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /** Running totals of one function's invocations. Not thread-safe: {@link UsageAggregator} guards it. */
 final class FunctionTally {
@@ -15,6 +16,7 @@ final class FunctionTally {
     private long billedMs;
     private long billedMsTimesMb;
     private int memoryMb;
+    private boolean mixedMemory;
     // Parallel, one entry per invocation that ran: handler time, init time (0 when warm), allocated bytes.
     private final Samples durations = new Samples();
     private final Samples inits = new Samples();
@@ -27,6 +29,7 @@ final class FunctionTally {
     }
 
     void add(UsageRecord r) {
+        mixedMemory |= memoryMb != 0 && memoryMb != r.memoryMb();
         memoryMb = r.memoryMb();
         meters.values().forEach(m -> m.add(r));
         switch (r.outcome()) {
@@ -53,6 +56,6 @@ final class FunctionTally {
         Map<String, MeteredUsage> metered = new LinkedHashMap<>();
         meters.forEach((id, m) -> metered.put(id, m.snapshot()));
         return new FunctionUsage(name, invocations, errors, timeouts, throttles, coldStarts, billedMs, billedMsTimesMb,
-                memoryMb, durations.toArray(), inits.toArray(), allocated.toArray(), metered);
+                mixedMemory ? OptionalInt.empty() : OptionalInt.of(memoryMb), durations.toArray(), inits.toArray(), allocated.toArray(), metered);
     }
 }

@@ -59,7 +59,7 @@ final class ReportBuilder {
             before.put(id, bill.before().get(u.name()));
             after.put(id, bill.after().get(u.name()));
         });
-        return stats(u.name(), List.of(u), before, after, OptionalInt.of(u.memoryMb()));
+        return stats(u.name(), List.of(u), before, after, u.memoryMb());
     }
 
     private static FunctionReport total(List<FunctionUsage> usage, Map<String, ProviderBill> bills) {
@@ -69,8 +69,8 @@ final class ReportBuilder {
             before.put(id, bill.totalBefore());
             after.put(id, bill.totalAfter());
         });
-        int[] sizes = usage.stream().mapToInt(FunctionUsage::memoryMb).distinct().toArray();
-        return stats(TOTAL, usage, before, after, sizes.length == 1 ? OptionalInt.of(sizes[0]) : OptionalInt.empty());
+        List<OptionalInt> sizes = usage.stream().map(FunctionUsage::memoryMb).distinct().toList();
+        return stats(TOTAL, usage, before, after, sizes.size() == 1 ? sizes.get(0) : OptionalInt.empty());
     }
 
     private static FunctionReport stats(String name, List<FunctionUsage> parts, Map<String, Cost> before,

@@ -132,6 +132,18 @@ class UsageReportTest {
     }
 
     @Test
+    void aFunctionRunWithTwoMemorySizesHasNoSingleMemory() {
+        UsageReport r = report(ReportOptions.defaults(), Records.ok("f", 10, 128), Records.ok("f", 10, 512),
+                Records.ok("g", 10, 256));
+
+        assertTrue(r.functions().get(0).memoryMb().isEmpty());
+        assertEquals(256, r.functions().get(1).memoryMb().getAsInt());
+        assertTrue(r.total().memoryMb().isEmpty());
+        // 10 × 128 + 10 × 512 + 10 × 256 = 8,960 ms·MB = 0.00875 GB-s
+        assertEquals(new BigDecimal("0.00875"), r.total().gbSeconds());
+    }
+
+    @Test
     void allocatedBytesArePercentilesOfThePerInvocationFigure() {
         UsageRecord a = new UsageRecord("f", "$LATEST", "1", "cli", Records.T0.toString(), 1, 0, 1, 128, "ok", 0, 0, 100);
         UsageRecord b = new UsageRecord("f", "$LATEST", "2", "cli", Records.T0.toString(), 1, 0, 1, 128, "ok", 0, 0, 900);
