@@ -44,11 +44,10 @@ final class Arithmetic {
 
     /** How the monthly free allowance (and volume tiers) turn the total quantity into the bill. */
     static String freeTier(Rate rate, BigDecimal total, BigDecimal billable, BigDecimal charge) {
-        String unit = " " + rate.unit().id();
-        StringBuilder s = new StringBuilder(Amounts.quantity(total)).append(unit);
+        StringBuilder s = new StringBuilder(amount(rate, total));
         if (rate.freeTier().signum() > 0) {
             s.append(" − ").append(Amounts.quantity(rate.freeTier())).append(" free = ")
-                    .append(Amounts.quantity(billable)).append(unit).append(" billable");
+                    .append(amount(rate, billable)).append(" billable");
         } else {
             s.append(" (no free allowance)");
         }
@@ -64,6 +63,11 @@ final class Arithmetic {
                         .map(seg -> Amounts.quantity(seg.quantity()) + " × " + Amounts.price(seg.price(), rate.per()))
                         .collect(Collectors.joining(" + ")))
                 .append(" = ").append(Amounts.usd(charge)).toString();
+    }
+
+    /** {@code 2.031 GB-s}, {@code 1 request}, {@code 0 requests}. */
+    private static String amount(Rate rate, BigDecimal q) {
+        return rate.unit().isRequests() ? requests(q) : Amounts.quantity(q) + " " + rate.unit().id();
     }
 
     /** {@code 1,250 × 13 ms × 0.125 GB}: what a memory size's invocations multiply up to. */
