@@ -2,15 +2,16 @@ package dev.localfaas.runtime.metering;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,7 +20,6 @@ import java.util.Set;
  */
 final class UsageRecordJson {
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> OUTCOMES = Set.of("ok", "error", "timeout", "throttled");
 
     private UsageRecordJson() {
@@ -64,62 +64,87 @@ final class UsageRecordJson {
         return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * Reads one line with a streaming parser (a ledger can hold millions): unknown fields are skipped, optional ones
+     * default, and a missing or mistyped field the bill needs is a {@link BadRecord} naming it.
+     */
     static UsageRecord parse(String line) throws BadRecord {
-        JsonNode n;
-        try {
-            n = MAPPER.readTree(line);
-        } catch (JsonProcessingException e) {
+        Map<String, Object> f = new HashMap<>();
+        try (JsonParser p = FACTORY.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new BadRecord("not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (t) {
+                    case VALUE_STRING -> f.put(name, p.getText());
+                    case VALUE_NUMBER_INT -> f.put(name, p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                            ? (Object) p.getDoubleValue() : (Object) p.getLongValue());
+                    case VALUE_NUMBER_FLOAT -> f.put(name, p.getDoubleValue());
+                    default -> {
+                        p.skipChildren();
+                        f.put(name, t);
+                    }
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw new BadRecord("not a JSON object");
+            }
+        } catch (IOException e) {
             throw new BadRecord("not a JSON object");
         }
-        if (n == null || !n.isObject()) {
-            throw new BadRecord("not a JSON object");
-        }
-        String function = requiredText(n, "function");
-        String start = requiredText(n, "start");
+        String function = requiredText(f, "function");
+        String start = requiredText(f, "start");
         try {
             Instant.parse(start);
         } catch (DateTimeParseException e) {
             throw new BadRecord("start '" + start + "' is not an ISO-8601 UTC time");
         }
-        String outcome = requiredText(n, "outcome");
+        String outcome = requiredText(f, "outcome");
         if (!OUTCOMES.contains(outcome)) {
             throw new BadRecord("outcome '" + outcome + "' is not one of ok, error, timeout, throttled");
         }
-        int memory = (int) requiredWhole(n, "memoryMb");
-        if (memory <= 0) {
+        long memory = requiredWhole(f, "memoryMb");
+        if (memory <= 0 || memory > Integer.MAX_VALUE) {
             throw new BadRecord("memoryMb must be more than 0");
         }
-        return new UsageRecord(function, n.path("version").asText("$LATEST"), n.path("requestId").asText(""),
-                n.path("trigger").asText(""), start, requiredDecimal(n, "durationMs"), optionalDecimal(n, "initMs"),
-                requiredWhole(n, "billedMs"), memory, outcome, n.path("requestBytes").asLong(0),
-                n.path("responseBytes").asLong(0), n.path("allocatedBytes").asLong(0));
+        return new UsageRecord(function, text(f, "version", "$LATEST"), text(f, "requestId", ""),
+                text(f, "trigger", ""), start, requiredDecimal(f, "durationMs"), optionalDecimal(f, "initMs"),
+                requiredWhole(f, "billedMs"), (int) memory, outcome, whole(f, "requestBytes"),
+                whole(f, "responseBytes"), whole(f, "allocatedBytes"));
     }
 
-    private static String requiredText(JsonNode n, String field) throws BadRecord {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual() || v.asText().isEmpty()) {
+    private static String requiredText(Map<String, Object> f, String field) throws BadRecord {
+        if (!(f.get(field) instanceof String s) || s.isEmpty()) {
             throw new BadRecord(field + " is missing or not a string");
         }
-        return v.asText();
+        return s;
     }
 
-    private static long requiredWhole(JsonNode n, String field) throws BadRecord {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
+    private static String text(Map<String, Object> f, String field, String dflt) {
+        return f.get(field) instanceof String s ? s : dflt;
+    }
+
+    private static long requiredWhole(Map<String, Object> f, String field) throws BadRecord {
+        if (!(f.get(field) instanceof Long v) || v < 0) {
             throw new BadRecord(field + " is missing or not a whole number of 0 or more");
         }
-        return v.longValue();
+        return v;
     }
 
-    private static double requiredDecimal(JsonNode n, String field) throws BadRecord {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isNumber() || v.doubleValue() < 0) {
+    private static long whole(Map<String, Object> f, String field) {
+        return f.get(field) instanceof Long v ? v : 0;
+    }
+
+    private static double requiredDecimal(Map<String, Object> f, String field) throws BadRecord {
+        if (!(f.get(field) instanceof Number v) || v.doubleValue() < 0) {
             throw new BadRecord(field + " is missing or not a number of 0 or more");
         }
         return v.doubleValue();
     }
 
-    private static double optionalDecimal(JsonNode n, String field) throws BadRecord {
-        return n.has(field) ? requiredDecimal(n, field) : 0;
+    private static double optionalDecimal(Map<String, Object> f, String field) throws BadRecord {
+        return f.containsKey(field) ? requiredDecimal(f, field) : 0;
     }
 }
