@@ -2,28 +2,33 @@ package dev.localfaas.runtime.gateway;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.localfaas.runtime.execution.EnvironmentStats;
+import dev.localfaas.runtime.execution.FunctionStats;
 import dev.localfaas.runtime.execution.FunctionInvoker;
 import dev.localfaas.runtime.function.FunctionSpec;
 import dev.localfaas.runtime.function.QueueSpec;
 import dev.localfaas.runtime.function.ScheduleSpec;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /**
  * {@code GET /_faas/functions} and {@code GET /_faas/functions/{name}}: every function with its configuration, the
- * routes it is served on, its schedules and queues, its environments (when the invoker tells) and its invocations.
+ * routes it is served on, its schedules and queues, its environments (when the engine's stats are connected) and its invocations.
  */
 final class FunctionsEndpoint implements AdminEndpoint {
 
     private final FunctionInvoker invoker;
     private final Supplier<Router> router;
     private final InvocationCounts counts;
+    private final Supplier<List<FunctionStats>> stats;
 
-    FunctionsEndpoint(FunctionInvoker invoker, Supplier<Router> router, InvocationCounts counts) {
+    FunctionsEndpoint(FunctionInvoker invoker, Supplier<Router> router, InvocationCounts counts,
+                      Supplier<List<FunctionStats>> stats) {
         this.invoker = invoker;
         this.router = router;
         this.counts = counts;
+        this.stats = stats;
     }
 
     @Override
@@ -32,10 +37,12 @@ final class FunctionsEndpoint implements AdminEndpoint {
             return AdminResponse.methodNotAllowed(request.method(), request.path());
         }
         List<RouteEntry> routes = router.get().entries();
+        Map<String, FunctionStats> live = stats.get().stream()
+                .collect(Collectors.toMap(FunctionStats::function, s -> s, (a, b) -> a));
         List<String> segments = request.segments();
         if (segments.size() == 1) {
             return invoker.function(segments.get(0))
-                    .map(f -> AdminResponse.ok(describe(f, routes)))
+                    .map(f -> AdminResponse.ok(describe(f, routes, live)))
                     .orElseGet(() -> AdminResponse.notFound("no function named '" + segments.get(0) + "'"));
         }
         if (!segments.isEmpty()) {
@@ -43,11 +50,11 @@ final class FunctionsEndpoint implements AdminEndpoint {
         }
         ObjectNode body = Json.object();
         ArrayNode list = body.putArray("functions");
-        invoker.functions().forEach(f -> list.add(describe(f, routes)));
+        invoker.functions().forEach(f -> list.add(describe(f, routes, live)));
         return AdminResponse.ok(body);
     }
 
-    private ObjectNode describe(FunctionSpec f, List<RouteEntry> routes) {
+    private ObjectNode describe(FunctionSpec f, List<RouteEntry> routes, Map<String, FunctionStats> live) {
         ObjectNode n = Json.object();
         n.put("name", f.name());
         n.put("handler", f.handler());
@@ -67,9 +74,9 @@ final class FunctionsEndpoint implements AdminEndpoint {
         for (QueueSpec qs : f.queues()) {
             q.addObject().put("queue", qs.queue()).put("batchSize", qs.batchSize());
         }
-        if (invoker instanceof EnvironmentStats stats) {
-            EnvironmentStats.Counts c = stats.environments(f.name());
-            n.putObject("environments").put("warm", c.warm()).put("busy", c.busy());
+        FunctionStats st = live.get(f.name());
+        if (st != null) {
+            n.putObject("environments").put("warm", st.warm()).put("busy", st.busy());
         }
         ObjectNode inv = n.putObject("invocations");
         counts.of(f.name()).forEach(inv::put);

@@ -2,6 +2,7 @@ package dev.localfaas.runtime.gateway;
 
 import dev.localfaas.runtime.execution.AsyncInvoker;
 import dev.localfaas.runtime.execution.FunctionInvoker;
+import dev.localfaas.runtime.execution.FunctionStats;
 import dev.localfaas.runtime.execution.InvocationListener;
 import dev.localfaas.runtime.execution.InvocationResult;
 import io.undertow.Undertow;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The HTTP face of localfaas: function routes as API Gateway would serve them, Lambda's Invoke API, and the admin
@@ -37,6 +39,7 @@ public final class Gateway implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile Consumer<String> notices = System.err::println;
+    private volatile Supplier<List<FunctionStats>> stats = List::of;
     private Undertow server;
     private GracefulShutdownHandler drain;
     private ExecutorService workers;
@@ -47,7 +50,7 @@ public final class Gateway implements AutoCloseable {
         this.invoker = Objects.requireNonNull(invoker, "invoker");
         mount(AdminHandler.ROOT + "/health", request -> AdminResponse.ok(
                 Map.of("status", "ok", "functions", invoker.functions().size())));
-        mount(AdminHandler.ROOT + "/functions", new FunctionsEndpoint(invoker, router::get, counts));
+        mount(AdminHandler.ROOT + "/functions", new FunctionsEndpoint(invoker, router::get, counts, () -> stats.get()));
     }
 
     public static Gateway create(GatewayConfig config, FunctionInvoker invoker) {
@@ -57,6 +60,12 @@ public final class Gateway implements AutoCloseable {
     /** Where one-line notices go (a malformed function response, a dropped async event); stderr by default. */
     public Gateway onNotice(Consumer<String> sink) {
         this.notices = Objects.requireNonNull(sink, "sink");
+        return this;
+    }
+
+    /** Where {@code /_faas/functions} reads warm and busy environments from, e.g. {@code engine::stats}. */
+    public Gateway functionStats(Supplier<List<FunctionStats>> source) {
+        this.stats = Objects.requireNonNull(source, "source");
         return this;
     }
 

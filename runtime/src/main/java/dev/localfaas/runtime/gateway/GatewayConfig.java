@@ -33,7 +33,7 @@ public record GatewayConfig(
     public static final long LAMBDA_SYNC_PAYLOAD_BYTES = 6_291_456;
     public static final long LAMBDA_ASYNC_PAYLOAD_BYTES = 1_048_576;
     public static final String DEFAULT_REGION = "us-east-1";
-    public static final String DEFAULT_ACCOUNT = "000000000000";
+    public static final String DEFAULT_ACCOUNT = "123456789012";
 
     public GatewayConfig {
         if (host == null || host.isBlank()) {
@@ -53,7 +53,7 @@ public record GatewayConfig(
         }
     }
 
-    /** 127.0.0.1:3000, Lambda's payload limits, us-east-1, account 000000000000, 256 workers, 10 s drain. */
+    /** 127.0.0.1:3000, Lambda's payload limits, us-east-1, account 123456789012 (as the engine's defaults), 256 workers, 10 s drain. */
     public static GatewayConfig defaults() {
         return new GatewayConfig(DEFAULT_HOST, DEFAULT_PORT, LAMBDA_SYNC_PAYLOAD_BYTES, LAMBDA_ASYNC_PAYLOAD_BYTES,
                 DEFAULT_REGION, DEFAULT_ACCOUNT, 256, Duration.ofSeconds(10), RetryPolicy.LAMBDA_ASYNC);

@@ -118,7 +118,7 @@ final class InvokeApiHandler implements HttpHandler {
         }
         if (result.outcome() == Outcome.THROTTLED) {
             var body = InvokeApiError.TOO_MANY_REQUESTS.body("Rate Exceeded.");
-            body.put("Reason", function.concurrency() > 0
+            body.put("Reason", result.errorType() != null ? result.errorType() : function.concurrency() > 0
                     ? "ReservedFunctionConcurrentInvocationLimitExceeded" : "ConcurrentInvocationLimitExceeded");
             InvokeApiError.TOO_MANY_REQUESTS.send(exchange, result.requestId(), body);
             return;

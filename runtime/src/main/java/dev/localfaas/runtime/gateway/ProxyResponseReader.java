@@ -69,7 +69,7 @@ final class ProxyResponseReader {
             return body.asText().getBytes(StandardCharsets.UTF_8);
         }
         try {
-            return Base64.getMimeDecoder().decode(body.asText());
+            return Base64.getDecoder().decode(body.asText().replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw new MalformedResponseException("isBase64Encoded is true but body is not base64");
         }
