@@ -4,7 +4,6 @@ import io.undertow.io.Receiver;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
-import io.undertow.util.Headers;
 import java.io.IOException;
 
 /**
@@ -40,14 +39,9 @@ final class FullBodyHandler implements HttpHandler {
     }
 
     private static void failed(HttpServerExchange exchange, IOException e) {
-        HttpHandler tooLarge = exchange.getAttachment(BodyLimitHandler.TOO_LARGE);
-        if (e instanceof Receiver.RequestToLargeException && tooLarge != null && !exchange.isResponseStarted()) {
-            exchange.getResponseHeaders().put(Headers.CONNECTION, "close");
-            try {
-                tooLarge.handleRequest(exchange);
-            } catch (Exception ignored) {
-                exchange.endExchange();
-            }
+        BodyLimitHandler limit = exchange.getAttachment(BodyLimitHandler.LIMIT);
+        if (e instanceof Receiver.RequestToLargeException && limit != null && !exchange.isResponseStarted()) {
+            limit.refuse(exchange);
         } else {
             exchange.endExchange(); // the client went away mid-body: nobody to answer
         }

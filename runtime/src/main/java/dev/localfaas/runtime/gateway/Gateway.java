@@ -6,6 +6,7 @@ import dev.localfaas.runtime.execution.FunctionStats;
 import dev.localfaas.runtime.execution.InvocationListener;
 import dev.localfaas.runtime.execution.InvocationResult;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.BindException;
@@ -101,7 +102,10 @@ public final class Gateway implements AutoCloseable {
                 admin);
         drain = new GracefulShutdownHandler(chain);
         UndertowLogs.quiet();
-        server = Undertow.builder().addHttpListener(config.port(), config.host()).setHandler(drain).build();
+        server = Undertow.builder().addHttpListener(config.port(), config.host()).setHandler(drain)
+                // Undertow cuts bodies at 2 MB by default; the gateway's own limit decides (see BodyLimitHandler)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, BodyLimitHandler.drainLimit(config.maxBodyBytes()))
+                .build();
         try {
             server.start();
         } catch (RuntimeException e) {

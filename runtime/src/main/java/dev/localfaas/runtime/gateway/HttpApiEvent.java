@@ -19,7 +19,7 @@ final class HttpApiEvent {
     private HttpApiEvent() {
     }
 
-    static ObjectNode build(HttpRequest request, RouteMatch match, ApiGatewayContext api, String requestId) {
+    static ObjectNode build(IncomingRequest request, RouteMatch match, ApiGatewayContext api, String requestId) {
         ObjectNode event = Json.object();
         event.put("version", "2.0");
         event.put("routeKey", match.routeKey());
@@ -48,7 +48,7 @@ final class HttpApiEvent {
         return event;
     }
 
-    private static List<String> cookies(HttpRequest request) {
+    private static List<String> cookies(IncomingRequest request) {
         List<String> cookies = new ArrayList<>();
         for (String header : request.headerValues("Cookie")) {
             for (String c : header.split(";")) {
@@ -60,7 +60,7 @@ final class HttpApiEvent {
         return cookies;
     }
 
-    private static Map<String, String> joinedHeaders(HttpRequest request) {
+    private static Map<String, String> joinedHeaders(IncomingRequest request) {
         Map<String, String> joined = new LinkedHashMap<>();
         for (Header h : request.headers()) {
             String name = h.name().toLowerCase(Locale.ROOT);
@@ -71,7 +71,7 @@ final class HttpApiEvent {
         return joined;
     }
 
-    private static ObjectNode requestContext(HttpRequest request, RouteMatch match, ApiGatewayContext api,
+    private static ObjectNode requestContext(IncomingRequest request, RouteMatch match, ApiGatewayContext api,
                                              String requestId) {
         ObjectNode ctx = Json.object();
         ctx.put("accountId", api.accountId());

@@ -32,7 +32,7 @@ final class HttpTriggerHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        HttpRequest request = HttpRequest.from(exchange, FullBodyHandler.body(exchange));
+        IncomingRequest request = IncomingRequest.from(exchange, FullBodyHandler.body(exchange));
         Optional<RouteMatch> found = router.get().match(request.method(), request.path());
         if (found.isEmpty()) {
             Responses.message(exchange, 404, "Not Found");
@@ -58,7 +58,7 @@ final class HttpTriggerHandler implements HttpHandler {
         }
     }
 
-    private void respond(HttpServerExchange exchange, HttpRequest request, RouteMatch match, PayloadFormat format,
+    private void respond(HttpServerExchange exchange, IncomingRequest request, RouteMatch match, PayloadFormat format,
                          InvocationResult result) {
         ProxyResponse response;
         try {

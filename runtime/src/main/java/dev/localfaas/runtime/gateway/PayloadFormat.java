@@ -11,7 +11,7 @@ enum PayloadFormat {
 
     REST_1_0("1.0", "x-amzn-RequestId") {
         @Override
-        ObjectNode event(HttpRequest request, RouteMatch match, ApiGatewayContext api, String requestId) {
+        ObjectNode event(IncomingRequest request, RouteMatch match, ApiGatewayContext api, String requestId) {
             return RestApiEvent.build(request, match, api, requestId);
         }
 
@@ -28,7 +28,7 @@ enum PayloadFormat {
 
     HTTP_2_0("2.0", "apigw-requestid") {
         @Override
-        ObjectNode event(HttpRequest request, RouteMatch match, ApiGatewayContext api, String requestId) {
+        ObjectNode event(IncomingRequest request, RouteMatch match, ApiGatewayContext api, String requestId) {
             return HttpApiEvent.build(request, match, api, requestId);
         }
 
@@ -66,7 +66,7 @@ enum PayloadFormat {
         return requestIdHeader;
     }
 
-    abstract ObjectNode event(HttpRequest request, RouteMatch match, ApiGatewayContext api, String requestId);
+    abstract ObjectNode event(IncomingRequest request, RouteMatch match, ApiGatewayContext api, String requestId);
 
     /** @throws MalformedResponseException when API Gateway would refuse the response */
     abstract ProxyResponse response(byte[] payload);

@@ -16,7 +16,7 @@ final class RestApiEvent {
     private RestApiEvent() {
     }
 
-    static ObjectNode build(HttpRequest request, RouteMatch match, ApiGatewayContext api, String requestId) {
+    static ObjectNode build(IncomingRequest request, RouteMatch match, ApiGatewayContext api, String requestId) {
         ObjectNode event = Json.object();
         event.put("resource", match.route().path());
         event.put("path", request.path());
@@ -73,7 +73,7 @@ final class RestApiEvent {
         });
     }
 
-    private static ObjectNode requestContext(HttpRequest request, RouteMatch match, ApiGatewayContext api,
+    private static ObjectNode requestContext(IncomingRequest request, RouteMatch match, ApiGatewayContext api,
                                              String requestId) {
         ObjectNode ctx = Json.object();
         ctx.put("accountId", api.accountId());

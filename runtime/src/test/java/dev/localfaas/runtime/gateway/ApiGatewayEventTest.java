@@ -44,16 +44,16 @@ class ApiGatewayEventTest {
         return keys;
     }
 
-    private static HttpRequest request(String method, List<Header> headers, String query, byte[] body, String ip,
+    private static IncomingRequest request(String method, List<Header> headers, String query, byte[] body, String ip,
                                        long epochMillis) {
-        return new HttpRequest(method, "/my/path", "/my/path", query, headers, ip, "HTTP/1.1", "localhost", body,
+        return new IncomingRequest(method, "/my/path", "/my/path", query, headers, ip, "HTTP/1.1", "localhost", body,
                 Instant.ofEpochMilli(epochMillis));
     }
 
     @Test
     void restApiEventMatchesTheDeveloperGuideSample() throws IOException {
         JsonNode sample = sample("rest-1.0-request.json");
-        HttpRequest request = request("GET",
+        IncomingRequest request = request("GET",
                 List.of(new Header("header1", "value1"), new Header("header2", "value1"), new Header("header2", "value2")),
                 "parameter1=value1&parameter1=value2&parameter2=value",
                 "Hello from Lambda!".getBytes(StandardCharsets.UTF_8), "IP", 1583349317135L);
@@ -86,7 +86,7 @@ class ApiGatewayEventTest {
     @Test
     void httpApiEventMatchesTheDeveloperGuideSample() throws IOException {
         JsonNode sample = sample("http-2.0-request.json");
-        HttpRequest request = request("POST",
+        IncomingRequest request = request("POST",
                 List.of(new Header("Header1", "value1"), new Header("header2", "value1"), new Header("header2", "value2"),
                         new Header("Cookie", "cookie1; cookie2"), new Header("User-Agent", "agent")),
                 "parameter1=value1&parameter1=value2&parameter2=value",
@@ -127,14 +127,14 @@ class ApiGatewayEventTest {
         for (int i = 0; i < binary.length; i++) {
             binary[i] = (byte) i;
         }
-        HttpRequest png = request("POST", List.of(new Header("Content-Type", "image/png")), "", binary, "1.2.3.4", 0);
+        IncomingRequest png = request("POST", List.of(new Header("Content-Type", "image/png")), "", binary, "1.2.3.4", 0);
         ObjectNode v2 = HttpApiEvent.build(png, match("POST", "/my/path", "/my/path"), api, "id");
         assertTrue(v2.get("isBase64Encoded").asBoolean());
         assertEquals(Base64.getEncoder().encodeToString(binary), v2.get("body").asText());
         ObjectNode v1 = RestApiEvent.build(png, match("POST", "/my/path", "/my/path"), api, "id");
         assertTrue(v1.get("isBase64Encoded").asBoolean());
 
-        HttpRequest json = request("POST", List.of(new Header("Content-Type", "application/json; charset=utf-8")), "",
+        IncomingRequest json = request("POST", List.of(new Header("Content-Type", "application/json; charset=utf-8")), "",
                 "{\"a\":\"ü\"}".getBytes(StandardCharsets.UTF_8), "1.2.3.4", 0);
         ObjectNode text = HttpApiEvent.build(json, match("POST", "/my/path", "/my/path"), api, "id");
         assertFalse(text.get("isBase64Encoded").asBoolean());
@@ -143,7 +143,7 @@ class ApiGatewayEventTest {
 
     @Test
     void absentPartsAreNullInRestEventsAndMissingInHttpEvents() {
-        HttpRequest bare = request("GET", List.of(), "", new byte[0], "1.2.3.4", 0);
+        IncomingRequest bare = request("GET", List.of(), "", new byte[0], "1.2.3.4", 0);
         ObjectNode v1 = RestApiEvent.build(bare, match("GET", "/my/path", "/my/path"), api, "id");
         for (String field : List.of("headers", "multiValueHeaders", "queryStringParameters",
                 "multiValueQueryStringParameters", "pathParameters", "body")) {
@@ -160,7 +160,7 @@ class ApiGatewayEventTest {
     @Test
     void greedyRouteKeysAndParametersAreThoseOfTheRoute() {
         RouteMatch m = match("ANY", "/files/{proxy+}", "/files/a/b.txt");
-        HttpRequest r = new HttpRequest("GET", "/files/a/b.txt", "/files/a/b.txt", "", List.of(), "1.2.3.4",
+        IncomingRequest r = new IncomingRequest("GET", "/files/a/b.txt", "/files/a/b.txt", "", List.of(), "1.2.3.4",
                 "HTTP/1.1", "localhost", new byte[0], Instant.EPOCH);
         ObjectNode v1 = RestApiEvent.build(r, m, api, "id");
         assertEquals("/files/{proxy+}", v1.get("resource").asText());

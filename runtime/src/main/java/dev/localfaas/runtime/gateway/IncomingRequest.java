@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param rawQuery  the query string as sent, without {@code ?}; "" when none
  * @param host      the host name the client addressed (Host header, without port)
  */
-record HttpRequest(
+record IncomingRequest(
         String method,
         String path,
         String rawPath,
@@ -29,12 +29,12 @@ record HttpRequest(
         byte[] body,
         Instant receivedAt) {
 
-    HttpRequest {
+    IncomingRequest {
         headers = List.copyOf(headers);
         body = body == null ? new byte[0] : body;
     }
 
-    static HttpRequest from(HttpServerExchange exchange, byte[] body) {
+    static IncomingRequest from(HttpServerExchange exchange, byte[] body) {
         List<Header> headers = new ArrayList<>();
         for (HeaderValues values : exchange.getRequestHeaders()) {
             String name = values.getHeaderName().toString();
@@ -44,7 +44,7 @@ record HttpRequest(
         }
         InetSocketAddress source = exchange.getSourceAddress();
         String ip = source == null || source.getAddress() == null ? "127.0.0.1" : source.getAddress().getHostAddress();
-        return new HttpRequest(exchange.getRequestMethod().toString(), exchange.getRequestPath(),
+        return new IncomingRequest(exchange.getRequestMethod().toString(), exchange.getRequestPath(),
                 exchange.getRequestURI(), exchange.getQueryString(), headers, ip, exchange.getProtocol().toString(),
                 exchange.getHostName(), body, Instant.now());
     }
