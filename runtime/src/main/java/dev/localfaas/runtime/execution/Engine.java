@@ -120,6 +120,11 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
         return stats;
     }
 
+    /** The pool of a function, for tests in this package. */
+    FunctionPool pool(String function) {
+        return pools.get(function);
+    }
+
     public RuntimeConfig config() {
         return config;
     }

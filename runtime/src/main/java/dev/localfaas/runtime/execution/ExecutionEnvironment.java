@@ -92,6 +92,10 @@ final class ExecutionEnvironment {
         }
     }
 
+    ClassLoader loader() {
+        return loader;
+    }
+
     String logStreamName() {
         return logStreamName;
     }

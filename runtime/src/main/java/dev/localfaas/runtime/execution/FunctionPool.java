@@ -125,6 +125,13 @@ final class FunctionPool {
         return new FunctionStats(spec.name(), warm, busy.get(), invocations.get());
     }
 
+    /** The classloaders of the warm environments, for tests that check they are released. */
+    List<ClassLoader> idleLoaders() {
+        synchronized (idle) {
+            return idle.stream().map(ExecutionEnvironment::loader).toList();
+        }
+    }
+
     Path code() {
         return code;
     }

@@ -54,12 +54,25 @@ public final class ErrorPayload {
         node.put("errorType", t.getClass().getName());
         ArrayNode trace = node.putArray("stackTrace");
         for (StackTraceElement frame : userFrames(t.getStackTrace())) {
-            trace.add(frame.toString());
+            trace.add(format(frame));
         }
         if (t.getCause() != null && t.getCause() != t && depth < MAX_CAUSES) {
             node.set("cause", node(t.getCause(), depth + 1));
         }
         return node;
+    }
+
+    /** {@code pkg.Class.method(File.java:12)}, without the loader and module prefixes the JDK adds. */
+    static String format(StackTraceElement frame) {
+        String where;
+        if (frame.isNativeMethod()) {
+            where = "Native Method";
+        } else if (frame.getFileName() == null) {
+            where = "Unknown Source";
+        } else {
+            where = frame.getLineNumber() >= 0 ? frame.getFileName() + ":" + frame.getLineNumber() : frame.getFileName();
+        }
+        return frame.getClassName() + "." + frame.getMethodName() + "(" + where + ")";
     }
 
     /** The frames above the first frame of localfaas, without the JDK's reflective call path into the handler. */
