@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.localfaas.runtime.function.FunctionSpec;
-import dev.localfaas.runtime.function.HttpRoute;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -33,29 +31,20 @@ class GatewayHttpTest {
 
     @BeforeAll
     static void start() {
-        Path canned = TestJars.build(dir, dir.resolve("functions/canned.jar"), Map.of(
-                "Mirror", TestJars.mirror("Mirror"),
-                "MirrorInBody", TestJars.mirrorInBody("MirrorInBody"),
-                "Sleep", TestJars.sleeper("Sleep"),
-                "Binary", TestJars.canned("Binary", "{\"statusCode\":200,\"headers\":{\"content-type\":\"image/png\"},"
-                        + "\"body\":\"AAEC/w==\",\"isBase64Encoded\":true}"),
-                "Multi", TestJars.canned("Multi", "{\"statusCode\":200,\"headers\":{\"X-One\":\"1\"},"
+        Path functions = Samples.copy(dir.resolve("functions"), "hello.jar", "users-api.jar", "orders-rest.jar",
+                "fixtures-behaviour.jar", "fixtures-events.jar");
+        TestJars.build(dir, functions.resolve("canned.jar"), Map.of(
+                "Mirror", TestJars.mirror("Mirror", "name = \"mirror\""),
+                "MirrorInBody", TestJars.mirrorInBody("MirrorInBody", "name = \"mirror-rest\""),
+                "Slow", TestJars.sleeper("Slow", "name = \"slow\", timeoutSeconds = 1"),
+                "Narrow", TestJars.sleeper("Narrow", "name = \"narrow\", timeoutSeconds = 10, concurrency = 2"),
+                "Binary", TestJars.canned("Binary", "name = \"binary\"", "{\"statusCode\":200,"
+                        + "\"headers\":{\"content-type\":\"image/png\"},\"body\":\"AAEC/w==\",\"isBase64Encoded\":true}"),
+                "Multi", TestJars.canned("Multi", "name = \"multi\"", "{\"statusCode\":200,\"headers\":{\"X-One\":\"1\"},"
                         + "\"multiValueHeaders\":{\"Set-Cookie\":[\"a=1\",\"b=2\"],\"X-Many\":[\"x\",\"y\"]},\"body\":\"multi\"}"),
-                "Plain", TestJars.canned("Plain", "{\"statusCode\":202,\"body\":\"accepted\"}"),
-                "NotJson", TestJars.canned("NotJson", "this is not JSON")));
-        List<FunctionSpec> functions = List.of(Samples.hello(), Samples.usersApi(), Samples.ordersRest(),
-                Samples.thrower(), Samples.echoHttp(), Samples.echoRest(), Samples.httpResponse(),
-                Samples.spec("mirror", canned, "canned.Mirror::handle", Samples.STREAM, 3, 0, List.of()),
-                Samples.spec("mirror-rest", canned, "canned.MirrorInBody::handle", Samples.V1_EVENT, 3, 0, List.of()),
-                Samples.spec("binary", canned, "canned.Binary::handle", Samples.STREAM, 3, 0, List.of()),
-                Samples.spec("multi", canned, "canned.Multi::handle", Samples.V1_EVENT, 3, 0, List.of()),
-                Samples.spec("plain", canned, "canned.Plain::handle", Samples.STREAM, 3, 0, List.of()),
-                Samples.spec("not-json", canned, "canned.NotJson::handle", Samples.STREAM, 3, 0, List.of()),
-                Samples.spec("slow", canned, "canned.Sleep::handle", Samples.STREAM, 1, 0,
-                        List.of(new HttpRoute("GET", "/slow"))),
-                Samples.spec("narrow", canned, "canned.Sleep::handle", Samples.STREAM, 10, 2,
-                        List.of(new HttpRoute("GET", "/narrow"))));
-        gw = RunningGateway.start(dir.resolve("functions"), dir.resolve("state"), functions);
+                "Plain", TestJars.canned("Plain", "name = \"plain\"", "{\"statusCode\":202,\"body\":\"accepted\"}"),
+                "NotJson", TestJars.canned("NotJson", "name = \"not-json\"", "this is not JSON")));
+        gw = RunningGateway.start(functions, dir.resolve("state"), Samples.restApi("mirror-rest", "multi"), c -> c);
     }
 
     @AfterAll

@@ -50,8 +50,8 @@ class InvokeApiTest {
 
     @BeforeAll
     static void start() {
-        gw = RunningGateway.start(dir, dir.resolve("state"),
-                List.of(Samples.hello(), Samples.thrower(), Samples.sleeper()),
+        gw = RunningGateway.start(Samples.copy(dir.resolve("functions"), "hello.jar", "fixtures-behaviour.jar"),
+                dir.resolve("state"), f -> f,
                 c -> c.withAsyncRetryPolicy(new RetryPolicy(List.of(Duration.ofMillis(20), Duration.ofMillis(20)))));
         lambda = LambdaClient.builder()
                 .endpointOverride(URI.create(gw.gateway.url()))
@@ -184,7 +184,7 @@ class InvokeApiTest {
         List<CompletableFuture<InvokeResponse>> running = List.of(
                 CompletableFuture.supplyAsync(() -> invoke("sleeper", "{\"ms\":900}")),
                 CompletableFuture.supplyAsync(() -> invoke("sleeper", "{\"ms\":900}")));
-        await().atMost(5, TimeUnit.SECONDS).until(() -> gw.engine.stats().stream()
+        await().atMost(5, TimeUnit.SECONDS).until(() -> gw.faas.stats().stream()
                 .filter(s -> s.function().equals("sleeper")).mapToInt(FunctionStats::busy).sum() == 2);
         TooManyRequestsException e = assertThrows(TooManyRequestsException.class, () -> invoke("sleeper", "{\"ms\":1}"));
         assertEquals(429, e.statusCode());

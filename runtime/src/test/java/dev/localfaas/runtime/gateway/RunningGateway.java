@@ -1,6 +1,6 @@
 package dev.localfaas.runtime.gateway;
 
-import dev.localfaas.runtime.execution.Engine;
+import dev.localfaas.runtime.LocalFaas;
 import dev.localfaas.runtime.execution.InvocationResult;
 import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.function.FunctionSpec;
@@ -17,39 +17,42 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 /**
- * The real engine running the given functions behind a real gateway on a free port, with an HTTP client and what
- * the gateway and engine reported along the way.
+ * A functions folder opened by the real runtime ({@link LocalFaas}: discovery and engine) behind a real gateway on
+ * a free port, with an HTTP client and what the gateway and engine reported along the way.
  */
 final class RunningGateway implements AutoCloseable {
 
-    final Engine engine;
+    final LocalFaas faas;
     final Gateway gateway;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final List<InvocationResult> invocations = new CopyOnWriteArrayList<>();
     final List<String> notices = new CopyOnWriteArrayList<>();
     final List<String> logLines;
 
-    private RunningGateway(Engine engine, Gateway gateway, List<String> logLines) {
-        this.engine = engine;
+    private RunningGateway(LocalFaas faas, Gateway gateway, List<String> logLines) {
+        this.faas = faas;
         this.gateway = gateway;
         this.logLines = logLines;
     }
 
-    static RunningGateway start(Path functionsDir, Path stateDir, List<FunctionSpec> functions) {
-        return start(functionsDir, stateDir, functions, c -> c);
+    static RunningGateway start(Path functionsDir, Path stateDir) {
+        return start(functionsDir, stateDir, UnaryOperator.identity(), c -> c);
     }
 
-    static RunningGateway start(Path functionsDir, Path stateDir, List<FunctionSpec> functions,
+    static RunningGateway start(Path functionsDir, Path stateDir, UnaryOperator<FunctionSpec> adjust,
                                 UnaryOperator<GatewayConfig> tweak) {
         List<String> logLines = new CopyOnWriteArrayList<>();
-        Engine engine = new Engine(RuntimeConfig.forDirectory(functionsDir).withStateDir(stateDir)
-                .withLogSink((fn, line) -> logLines.add(fn + " " + line)));
-        engine.deploy(functions);
-        Gateway gateway = Gateway.create(tweak.apply(GatewayConfig.defaults().withPort(0)), engine);
-        RunningGateway running = new RunningGateway(engine, gateway, logLines);
-        engine.addListener(running.invocations::add);
-        engine.addListener(gateway.invocationListener());
-        gateway.onNotice(running.notices::add).functionStats(engine::stats).start();
+        LocalFaas faas = LocalFaas.open(RuntimeConfig.forDirectory(functionsDir).withStateDir(stateDir)
+                .withSnapshotJars(true).withLogSink((fn, line) -> logLines.add(fn + " " + line)), adjust);
+        if (!faas.catalog().problems().isEmpty()) {
+            faas.close();
+            throw new IllegalStateException("discovery problems: " + faas.catalog().problems());
+        }
+        Gateway gateway = Gateway.create(tweak.apply(GatewayConfig.defaults().withPort(0)), faas);
+        RunningGateway running = new RunningGateway(faas, gateway, logLines);
+        faas.addListener(running.invocations::add);
+        faas.addListener(gateway.invocationListener());
+        gateway.onNotice(running.notices::add).functionStats(faas::stats).start();
         return running;
     }
 
@@ -94,6 +97,6 @@ final class RunningGateway implements AutoCloseable {
     @Override
     public void close() {
         gateway.stop();
-        engine.close();
+        faas.close();
     }
 }

@@ -1,21 +1,17 @@
 package dev.localfaas.runtime.gateway;
 
 import dev.localfaas.runtime.function.FunctionSpec;
-import dev.localfaas.runtime.function.HttpRoute;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
-/**
- * The sample and fixture JARs built by the sample-functions module, described as discovery would describe them.
- */
+/** The sample and fixture JARs built by the sample-functions module, copied into a test's functions folder. */
 final class Samples {
 
-    static final String MAP = "java.util.Map";
-    static final String V2_EVENT = "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent";
     static final String V1_EVENT = PayloadFormat.REST_EVENT_TYPE;
-    static final String STREAM = "java.io.InputStream";
 
     private Samples() {
     }
@@ -32,52 +28,27 @@ final class Samples {
         return functions().resolveSibling("test-functions");
     }
 
-    static FunctionSpec spec(String name, Path jar, String handler, String inputType, int timeoutSeconds,
-                             int concurrency, List<HttpRoute> routes) {
-        return new FunctionSpec(name, jar, handler, 128, timeoutSeconds, concurrency, Map.of(), inputType, routes,
-                List.of(), List.of());
+    /** Copies sample JARs ({@code hello.jar}) and fixture JARs ({@code fixtures-behaviour.jar}) into {@code dir}. */
+    static Path copy(Path dir, String... jars) {
+        try {
+            Files.createDirectories(dir);
+            for (String jar : jars) {
+                Path from = functions().resolve(jar);
+                if (!Files.exists(from)) {
+                    from = testFunctions().resolve(jar);
+                }
+                Files.copy(from, dir.resolve(jar));
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    static FunctionSpec hello() {
-        return spec("hello", functions().resolve("hello.jar"), "example.Hello", MAP, 3, 0, List.of());
-    }
-
-    static FunctionSpec usersApi() {
-        return spec("users-api", functions().resolve("users-api.jar"), "example.UsersApi", V2_EVENT, 3, 0,
-                List.of(new HttpRoute("GET", "/users/{id}")));
-    }
-
-    static FunctionSpec ordersRest() {
-        return spec("orders-rest", functions().resolve("orders-rest.jar"), "example.OrdersRest", V1_EVENT, 3, 0,
-                List.of(new HttpRoute("POST", "/orders")));
-    }
-
-    static FunctionSpec behaviour(String name, String handler, int timeoutSeconds, int concurrency) {
-        return spec(name, testFunctions().resolve("fixtures-behaviour.jar"), handler, MAP, timeoutSeconds, concurrency,
-                List.of());
-    }
-
-    static FunctionSpec thrower() {
-        return behaviour("thrower", "fixtures.behaviour.Thrower", 3, 0);
-    }
-
-    static FunctionSpec sleeper() {
-        return behaviour("sleeper", "fixtures.behaviour.Sleeper", 1, 2);
-    }
-
-    static FunctionSpec events(String name, String handler, String inputType) {
-        return spec(name, testFunctions().resolve("fixtures-events.jar"), handler, inputType, 3, 0, List.of());
-    }
-
-    static FunctionSpec echoHttp() {
-        return events("echo-http", "fixtures.events.EchoHttp", V2_EVENT);
-    }
-
-    static FunctionSpec echoRest() {
-        return events("echo-rest", "fixtures.events.EchoRest", V1_EVENT);
-    }
-
-    static FunctionSpec httpResponse() {
-        return events("http-response", "fixtures.events.HttpResponse", MAP);
+    /** Treats the named functions as REST API (payload 1.0) handlers, as if they took APIGatewayProxyRequestEvent. */
+    static UnaryOperator<FunctionSpec> restApi(String... names) {
+        Set<String> rest = Set.of(names);
+        return f -> !rest.contains(f.name()) ? f : new FunctionSpec(f.name(), f.jar(), f.handler(), f.memoryMb(),
+                f.timeoutSeconds(), f.concurrency(), f.environment(), V1_EVENT, f.httpRoutes(), f.schedules(), f.queues());
     }
 }

@@ -18,28 +18,43 @@ import javax.tools.ToolProvider;
 
 /**
  * Builds small function JARs during a test, for responses no sample produces (malformed, base64, canned headers).
- * The classes are stream method handlers, {@code canned.X::handle(InputStream, OutputStream)}, which need no AWS
- * library: the real engine loads and runs them like any deployment package.
+ * Each class is one stream method handler, {@code canned.X::handle(InputStream, OutputStream)}, annotated with
+ * {@code @Function} so that discovery finds it; it needs no AWS library. The annotation is compiled from a stub
+ * and left out of the JAR, as a real function JAR leaves out the provided faas-api.
  */
 final class TestJars {
+
+    private static final String FUNCTION_ANNOTATION = """
+            package dev.localfaas.api;
+            @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+            @java.lang.annotation.Target({java.lang.annotation.ElementType.TYPE, java.lang.annotation.ElementType.METHOD})
+            public @interface Function {
+                String name() default "";
+                int memoryMb() default 128;
+                int timeoutSeconds() default 3;
+                int concurrency() default 0;
+                String[] environment() default {};
+            }
+            """;
 
     private TestJars() {
     }
 
-    /** A handler that answers {@code response} whatever the event. */
-    static String canned(String className, String response) {
+    /** A function that answers {@code response} whatever the event. */
+    static String canned(String className, String settings, String response) {
         String b64 = Base64.getEncoder().encodeToString(response.getBytes(StandardCharsets.UTF_8));
-        return handler(className, "in.readAllBytes(); out.write(java.util.Base64.getDecoder().decode(\"" + b64 + "\"));");
+        return handler(className, settings,
+                "in.readAllBytes(); out.write(java.util.Base64.getDecoder().decode(\"" + b64 + "\"));");
     }
 
-    /** A handler that answers with the event it received, byte for byte. */
-    static String mirror(String className) {
-        return handler(className, "in.transferTo(out);");
+    /** A function that answers with the event it received, byte for byte. */
+    static String mirror(String className, String settings) {
+        return handler(className, settings, "in.transferTo(out);");
     }
 
     /** Answers a proxy response whose body is the event it received, so a REST (1.0) event can be read over HTTP. */
-    static String mirrorInBody(String className) {
-        return handler(className, """
+    static String mirrorInBody(String className, String settings) {
+        return handler(className, settings, """
                 String event = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 StringBuilder b = new StringBuilder("{\\"statusCode\\":200,\\"body\\":\\"");
                 for (char c : event.toCharArray()) {
@@ -52,8 +67,8 @@ final class TestJars {
     }
 
     /** Sleeps for the {@code ms} query parameter of its HTTP event (interruptibly), then answers 200 "slept". */
-    static String sleeper(String className) {
-        return handler(className, """
+    static String sleeper(String className, String settings) {
+        return handler(className, settings, """
                 String event = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\"ms\\":\\"(\\\\d+)\\"").matcher(event);
                 long ms = m.find() ? Long.parseLong(m.group(1)) : 0;
@@ -62,8 +77,9 @@ final class TestJars {
                 """);
     }
 
-    private static String handler(String className, String body) {
+    private static String handler(String className, String settings, String body) {
         return "package canned;\npublic class " + className + " {\n"
+                + "  @dev.localfaas.api.Function(" + settings + ")\n"
                 + "  public void handle(java.io.InputStream in, java.io.OutputStream out) throws java.io.IOException {\n"
                 + body + "\n  }\n}\n";
     }
@@ -71,9 +87,13 @@ final class TestJars {
     /** Compiles the sources (simple class name to source, package {@code canned}) into {@code jar}. */
     static Path build(Path workDir, Path jar, Map<String, String> sources) {
         try {
-            Path src = Files.createDirectories(workDir.resolve("src-" + jar.getFileName()).resolve("canned"));
-            Path classes = Files.createDirectories(workDir.resolve("classes-" + jar.getFileName()));
-            List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17"));
+            Path root = Files.createTempDirectory(workDir, "src-");
+            Path src = Files.createDirectories(root.resolve("canned"));
+            Path api = Files.createDirectories(root.resolve("dev/localfaas/api"));
+            Path classes = Files.createTempDirectory(workDir, "classes-");
+            Files.writeString(api.resolve("Function.java"), FUNCTION_ANNOTATION);
+            List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17",
+                    api.resolve("Function.java").toString()));
             for (Map.Entry<String, String> e : sources.entrySet()) {
                 Path file = src.resolve(e.getKey() + ".java");
                 Files.writeString(file, e.getValue());
@@ -84,15 +104,16 @@ final class TestJars {
                 throw new IllegalStateException("test function sources did not compile");
             }
             Files.createDirectories(jar.getParent());
-            try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
-                 Stream<Path> files = Files.walk(classes)) {
+            Path partial = jar.resolveSibling(jar.getFileName() + ".tmp");
+            try (OutputStream file = Files.newOutputStream(partial); JarOutputStream out = new JarOutputStream(file);
+                 Stream<Path> files = Files.walk(classes.resolve("canned"))) {
                 for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
                     out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace('\\', '/')));
                     out.write(Files.readAllBytes(p));
                     out.closeEntry();
                 }
             }
-            return jar;
+            return Files.move(partial, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
