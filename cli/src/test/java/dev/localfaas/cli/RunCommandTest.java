@@ -94,6 +94,25 @@ class RunCommandTest {
     }
 
     @Test
+    void invokeWithUrlGoesThroughTheRunningGateway() throws Exception {
+        Path dir = functions("hello.jar");
+        CompletableFuture<Integer> exit = run("run", dir.toString(), "--port", "0", "--no-watch",
+                "--state-dir", tmp.resolve("state").toString());
+        String url = awaitReady();
+        Path event = Files.writeString(tmp.resolve("event.json"), "{\"name\":\"remote\"}");
+        CliRun invoked = CliRun.of("invoke", "hello", "--url", url, "--event", event.toString());
+        assertEquals(0, invoked.exitCode(), invoked.err());
+        assertEquals("{\"message\":\"Hello, remote!\"}" + System.lineSeparator(), invoked.out());
+        assertTrue(invoked.err().startsWith("START RequestId: "), invoked.err());
+        assertTrue(invoked.err().contains("REPORT RequestId: "), invoked.err());
+        CliRun missing = CliRun.of("invoke", "nope", "--url", url);
+        assertEquals(ExitCodes.USAGE, missing.exitCode());
+        assertTrue(missing.err().contains("ResourceNotFoundException"), missing.err());
+        stop.countDown();
+        assertEquals(0, exit.get(20, TimeUnit.SECONDS));
+    }
+
+    @Test
     void aChangedFolderIsReloaded() throws Exception {
         Path dir = functions("users-api.jar");
         CompletableFuture<Integer> exit = run("run", dir.toString(), "--port", "0",
