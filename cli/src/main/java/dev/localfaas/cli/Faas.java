@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             ListCommand.class,
             RunCommand.class,
             InvokeCommand.class,
+            ScheduleCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Faas implements Runnable {
