@@ -13,10 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Watches a functions directory and calls back once its JARs were added, replaced or removed and have settled: no
- * change for the quiet period, and every JAR readable as a zip (a copy in progress is not). A file that never
- * becomes a zip is passed on after a longer wait, so that discovery can report it. File events wake the watcher;
- * a slow rescan catches what a file system does not report.
+ * Watches a functions directory and calls back once its deployment packages (JARs, and folders of classes) were
+ * added, replaced, changed or removed and have settled: no change for the quiet period, and every JAR readable as
+ * a zip (a copy in progress is not). A file that never becomes a zip is passed on after a longer wait, so that
+ * discovery can report it. File events in the directory wake the watcher; a rescan every second catches changes
+ * inside package folders and what a file system does not report.
  */
 public final class FunctionsWatcher implements AutoCloseable {
 
@@ -29,6 +30,8 @@ public final class FunctionsWatcher implements AutoCloseable {
     private final Consumer<String> notices;
     private final WatchService watch;
     private final Thread thread;
+    /** What the folder held when watching started: changes are measured from here. */
+    private final PackagesSnapshot initial;
     private volatile boolean closed;
 
     private FunctionsWatcher(Path dir, Duration quiet, Runnable onChange, Consumer<String> notices) throws IOException {
@@ -39,6 +42,7 @@ public final class FunctionsWatcher implements AutoCloseable {
         this.watch = FileSystems.getDefault().newWatchService();
         dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                 StandardWatchEventKinds.ENTRY_DELETE);
+        this.initial = PackagesSnapshot.of(dir);
         this.thread = new Thread(this::run, "faas-watcher");
         this.thread.setDaemon(true);
     }
@@ -63,8 +67,8 @@ public final class FunctionsWatcher implements AutoCloseable {
     }
 
     private void run() {
-        JarDirectorySnapshot loaded = JarDirectorySnapshot.of(dir);
-        JarDirectorySnapshot pending = loaded;
+        PackagesSnapshot loaded = initial;
+        PackagesSnapshot pending = loaded;
         long pendingSince = System.nanoTime();
         try {
             while (!closed) {
@@ -74,7 +78,7 @@ public final class FunctionsWatcher implements AutoCloseable {
                     key.pollEvents();
                     key.reset();
                 }
-                JarDirectorySnapshot now = JarDirectorySnapshot.of(dir);
+                PackagesSnapshot now = PackagesSnapshot.of(dir);
                 if (!now.equals(pending)) {
                     pending = now;
                     pendingSince = System.nanoTime();

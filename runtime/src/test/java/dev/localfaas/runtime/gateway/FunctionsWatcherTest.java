@@ -70,6 +70,20 @@ class FunctionsWatcherTest {
     }
 
     @Test
+    void aChangeInsideAPackageFolderReloads() throws Exception {
+        Path classes = Files.createDirectories(dir.resolve("orders/example"));
+        Files.writeString(classes.resolve("Orders.class"), "v1");
+        watch();
+        Files.writeString(classes.resolve("Orders.class"), "version two");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> reloads.get() == 1);
+        Files.createDirectories(dir.resolve("orders/lib"));
+        Files.write(dir.resolve("orders/lib/dep.jar"), Arrays.copyOf(sampleJar(), 100)); // a dependency half copied
+        await().during(800, TimeUnit.MILLISECONDS).atMost(2, TimeUnit.SECONDS).until(() -> reloads.get() == 1);
+        Files.write(dir.resolve("orders/lib/dep.jar"), sampleJar());
+        await().atMost(10, TimeUnit.SECONDS).until(() -> reloads.get() == 2);
+    }
+
+    @Test
     void otherFilesAreIgnored() throws Exception {
         watch();
         Files.writeString(dir.resolve("notes.txt"), "not a function");
