@@ -12,6 +12,7 @@ import dev.localfaas.runtime.function.FunctionDiscovery;
 import dev.localfaas.runtime.function.FunctionSpec;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
 /**
@@ -105,6 +106,16 @@ public final class LocalFaas implements FunctionInvoker, AutoCloseable {
     @Override
     public InvocationResult invoke(String function, Invocation invocation) {
         return engine.invoke(function, invocation);
+    }
+
+    @Override
+    public boolean nonBlocking() {
+        return true;
+    }
+
+    @Override
+    public CompletableFuture<InvocationResult> invokeAsync(String function, Invocation invocation) {
+        return engine.invokeAsync(function, invocation);
     }
 
     /** Closes every environment. Idempotent. */

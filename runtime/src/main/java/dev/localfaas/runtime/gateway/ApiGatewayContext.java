@@ -1,12 +1,11 @@
 package dev.localfaas.runtime.gateway;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.UUID;
+import dev.localfaas.runtime.execution.Invocation;
 
 /** The facts about "the API" that every event carries: account, API id, stage, request ids and times. */
 record ApiGatewayContext(String accountId, String region) {
@@ -14,7 +13,6 @@ record ApiGatewayContext(String accountId, String region) {
     static final String API_ID = "localfaas";
     static final String STAGE = "$default";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** API Gateway's request time: {@code 12/Mar/2020:19:03:58 +0000}. */
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
@@ -26,13 +24,13 @@ record ApiGatewayContext(String accountId, String region) {
     /** An HTTP API request id: 16 characters of base64, like {@code JKJaXmPLvHcESHA=}. */
     static String httpApiRequestId() {
         byte[] b = new byte[11];
-        RANDOM.nextBytes(b);
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(b);
         return Base64.getEncoder().encodeToString(b).replace('/', 'x').replace('+', 'y');
     }
 
     /** A REST API request id: a UUID. */
     static String restApiRequestId() {
-        return UUID.randomUUID().toString();
+        return Invocation.newRequestId();
     }
 
     String domainName(String host) {

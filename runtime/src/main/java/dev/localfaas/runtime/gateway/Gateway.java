@@ -96,7 +96,7 @@ public final class Gateway implements AutoCloseable {
         async = new AsyncInvoker(invoker, config.asyncRetryPolicy(), this::asyncFailed);
         ApiGatewayContext account = new ApiGatewayContext(config.account(), config.region());
         Consumer<String> notice = message -> notices.accept(message);
-        HttpHandler chain = HandlerChain.assemble(config, workers, notice,
+        HttpHandler chain = HandlerChain.assemble(config, workers, invoker.nonBlocking(), notice,
                 new HttpTriggerHandler(router::get, invoker, account, notice),
                 new InvokeApiHandler(invoker, async, account, config.maxAsyncBodyBytes()),
                 admin);

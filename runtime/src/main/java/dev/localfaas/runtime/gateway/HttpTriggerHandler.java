@@ -8,7 +8,9 @@ import dev.localfaas.runtime.execution.UnknownFunctionException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
+import io.undertow.util.SameThreadExecutor;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -43,13 +45,29 @@ final class HttpTriggerHandler implements HttpHandler {
         String apiRequestId = format.newRequestId();
         exchange.getResponseHeaders().put(HttpString.tryFromString(format.requestIdHeader()), apiRequestId);
         byte[] event = Json.bytes(format.event(request, match, api, apiRequestId));
-        InvocationResult result;
+        CompletableFuture<InvocationResult> answer;
         try {
-            result = invoker.invoke(match.function().name(), Invocation.of(event, Trigger.HTTP));
+            answer = invoker.invokeAsync(match.function().name(), Invocation.of(event, Trigger.HTTP));
         } catch (UnknownFunctionException e) {
             Responses.message(exchange, 404, "Not Found"); // removed by a reload while this request was routed
             return;
         }
+        // Keep the exchange open until the function answers, on whichever thread that is.
+        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> answer.whenComplete((result, failure) -> {
+            try {
+                if (failure != null) {
+                    throw failure;
+                }
+                answer(exchange, request, match, format, result);
+            } catch (Throwable t) {
+                notices.accept("gateway: " + request.method() + " " + request.path() + " failed inside localfaas: " + t);
+                Responses.failed(exchange);
+            }
+        }));
+    }
+
+    private void answer(HttpServerExchange exchange, IncomingRequest request, RouteMatch match, PayloadFormat format,
+                        InvocationResult result) {
         switch (result.outcome()) {
             case OK -> respond(exchange, request, match, format, result);
             case ERROR -> Responses.message(exchange, 502, "Internal server error");

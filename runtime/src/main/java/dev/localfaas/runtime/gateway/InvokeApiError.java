@@ -14,7 +14,8 @@ enum InvokeApiError {
     REQUEST_TOO_LARGE("RequestTooLargeException", 413, "message"),
     INVALID_REQUEST_CONTENT("InvalidRequestContentException", 400, "message"),
     INVALID_PARAMETER_VALUE("InvalidParameterValueException", 400, "message"),
-    UNSUPPORTED_OPERATION("UnsupportedOperationException", 404, "message");
+    UNSUPPORTED_OPERATION("UnsupportedOperationException", 404, "message"),
+    SERVICE("ServiceException", 500, "Message");
 
     static final HttpString ERROR_TYPE = new HttpString("x-amzn-ErrorType");
     static final HttpString REQUEST_ID = new HttpString("x-amzn-RequestId");

@@ -12,8 +12,9 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
 import java.util.List;
+import io.undertow.util.SameThreadExecutor;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,7 +44,7 @@ final class InvokeApiHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = Invocation.newRequestId();
         Matcher path = PATH.matcher(exchange.getRequestPath());
         if (!exchange.getRequestMethod().equalToString("POST") || !path.matches()) {
             InvokeApiError.UNSUPPORTED_OPERATION.send(exchange, requestId, "localfaas implements only Invoke "
@@ -109,13 +110,32 @@ final class InvokeApiHandler implements HttpHandler {
 
     private void invoke(HttpServerExchange exchange, FunctionSpec function, FunctionReference ref,
                         Invocation invocation, boolean tail) {
-        InvocationResult result;
+        CompletableFuture<InvocationResult> answer;
         try {
-            result = invoker.invoke(function.name(), invocation);
+            answer = invoker.invokeAsync(function.name(), invocation);
         } catch (UnknownFunctionException e) {
             InvokeApiError.RESOURCE_NOT_FOUND.send(exchange, invocation.requestId(), "Function not found: " + ref.arn(account));
             return;
         }
+        // Keep the exchange open until the function answers, on whichever thread that is.
+        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> answer.whenComplete((result, failure) -> {
+            try {
+                if (failure != null) {
+                    throw failure;
+                }
+                respond(exchange, function, result, tail);
+            } catch (Throwable t) {
+                if (!exchange.isResponseStarted()) {
+                    InvokeApiError.SERVICE.send(exchange, invocation.requestId(), "localfaas failed running "
+                            + function.name() + ": " + t);
+                } else {
+                    exchange.endExchange();
+                }
+            }
+        }));
+    }
+
+    private void respond(HttpServerExchange exchange, FunctionSpec function, InvocationResult result, boolean tail) {
         if (result.outcome() == Outcome.THROTTLED) {
             var body = InvokeApiError.TOO_MANY_REQUESTS.body("Rate Exceeded.");
             body.put("Reason", result.errorType() != null ? result.errorType() : function.concurrency() > 0

@@ -32,6 +32,16 @@ final class Responses {
         send(exchange, response.body());
     }
 
+    /** A failure inside localfaas: a JSON 500 if nothing was sent yet, else the connection's end. */
+    static void failed(HttpServerExchange exchange) {
+        if (!exchange.isResponseStarted()) {
+            exchange.getResponseHeaders().clear();
+            message(exchange, 500, "Internal server error");
+        } else {
+            exchange.endExchange();
+        }
+    }
+
     static void send(HttpServerExchange exchange, byte[] body) {
         if (body == null || body.length == 0) {
             exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, 0);
