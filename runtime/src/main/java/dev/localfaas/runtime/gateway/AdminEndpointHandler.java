@@ -25,6 +25,12 @@ final class AdminEndpointHandler implements HttpHandler {
         AdminRequest request = new AdminRequest(exchange.getRequestMethod().toString(), path, sub,
                 QueryString.parse(exchange.getQueryString()), body);
         AdminResponse response = endpoint.handle(request);
+        if (response.body() instanceof AdminResponse.Text text) {
+            exchange.setStatusCode(response.status());
+            exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE, text.contentType());
+            Responses.send(exchange, text.content().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return;
+        }
         Responses.json(exchange, response.status(), Json.bytes(response.body() == null ? Json.object() : response.body()));
     }
 }

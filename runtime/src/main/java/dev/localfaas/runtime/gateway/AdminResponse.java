@@ -8,6 +8,14 @@ import java.util.Map;
  */
 public record AdminResponse(int status, Object body) {
 
+    /** A body written as it is, with its own content type (Prometheus text, say), instead of as JSON. */
+    public record Text(String contentType, String content) {
+    }
+
+    public static AdminResponse text(String contentType, String content) {
+        return new AdminResponse(200, new Text(contentType, content));
+    }
+
     public static AdminResponse ok(Object body) {
         return new AdminResponse(200, body);
     }
