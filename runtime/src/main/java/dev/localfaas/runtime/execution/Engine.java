@@ -1,0 +1,159 @@
+package dev.localfaas.runtime.execution;
+
+import dev.localfaas.runtime.function.FunctionSpec;
+import dev.localfaas.runtime.isolation.EnvironmentOverlay;
+import dev.localfaas.runtime.isolation.OutputRouter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs functions: one {@link FunctionPool} per deployed function, an account-wide concurrency limit, a sweeper that
+ * closes environments idle past the keep-warm time, and listeners told of every invocation. Deploying a new set of
+ * functions swaps the pools atomically: running invocations finish on the old environments, new ones go to the
+ * new code.
+ */
+public final class Engine implements FunctionInvoker, AutoCloseable {
+
+    private final RuntimeConfig config;
+    private final ExecutorService handlers;
+    private final ScheduledExecutorService sweeper;
+    private final Semaphore account;
+    private final JarSnapshots snapshots;
+    private final List<InvocationListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile Map<String, FunctionPool> pools = Map.of();
+    private volatile boolean closed;
+
+    public Engine(RuntimeConfig config) {
+        this.config = config;
+        this.account = new Semaphore(config.accountConcurrency());
+        this.handlers = Executors.newCachedThreadPool(daemon("faas-handler-"));
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("faas-sweeper-"));
+        this.snapshots = new JarSnapshots(config.stateDir().resolve("code"), config.snapshotJars());
+        OutputRouter.install();
+        String envProblem = EnvironmentOverlay.install();
+        if (envProblem != null) {
+            config.logSink().line("faas", "localfaas: WARNING " + envProblem);
+        }
+        long sweepMillis = Math.max(10, Math.min(30_000, config.keepWarm().toMillis() / 4));
+        sweeper.scheduleWithFixedDelay(this::evictIdle, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Makes {@code functions} the deployed set. A function whose spec and JAR are unchanged keeps its warm
+     * environments; a changed or removed one is retired.
+     */
+    public synchronized void deploy(List<FunctionSpec> functions) {
+        Map<String, FunctionPool> old = pools;
+        Map<String, FunctionPool> next = new HashMap<>();
+        for (FunctionSpec spec : functions) {
+            FunctionPool existing = old.get(spec.name());
+            if (existing != null && existing.spec().equals(spec) && snapshots.unchanged(spec.jar(), existing.code())) {
+                next.put(spec.name(), existing);
+            } else {
+                next.put(spec.name(), new FunctionPool(spec, snapshots.take(spec), config, handlers, account));
+            }
+        }
+        pools = Map.copyOf(next);
+        for (FunctionPool pool : old.values()) {
+            if (next.get(pool.spec().name()) != pool) {
+                pool.retire();
+            }
+        }
+    }
+
+    public void addListener(InvocationListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(InvocationListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public List<FunctionSpec> functions() {
+        return pools.values().stream().map(FunctionPool::spec)
+                .sorted(java.util.Comparator.comparing(FunctionSpec::name)).toList();
+    }
+
+    @Override
+    public Optional<FunctionSpec> function(String name) {
+        FunctionPool pool = pools.get(name);
+        return pool == null ? Optional.empty() : Optional.of(pool.spec());
+    }
+
+    @Override
+    public InvocationResult invoke(String function, Invocation invocation) {
+        if (closed) {
+            throw new IllegalStateException("the engine is closed");
+        }
+        FunctionPool pool = pools.get(function);
+        if (pool == null) {
+            throw new UnknownFunctionException(function);
+        }
+        InvocationResult result = pool.invoke(invocation);
+        for (InvocationListener listener : listeners) {
+            try {
+                listener.onInvocation(result);
+            } catch (RuntimeException e) {
+                config.logSink().line("faas", "localfaas: WARNING a listener failed on " + function + ": " + e);
+            }
+        }
+        return result;
+    }
+
+    /** Warm and busy environments and invocation counts, per function. */
+    public List<FunctionStats> stats() {
+        List<FunctionStats> stats = new ArrayList<>();
+        pools.values().forEach(p -> stats.add(p.stats()));
+        stats.sort(java.util.Comparator.comparing(FunctionStats::function));
+        return stats;
+    }
+
+    /** The pool of a function, for tests in this package. */
+    FunctionPool pool(String function) {
+        return pools.get(function);
+    }
+
+    public RuntimeConfig config() {
+        return config;
+    }
+
+    private void evictIdle() {
+        for (FunctionPool pool : pools.values()) {
+            pool.evictIdle();
+        }
+    }
+
+    /** Retires every function and stops the threads; running handlers are interrupted. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        pools.values().forEach(FunctionPool::retire);
+        pools = Map.of();
+        sweeper.shutdownNow();
+        handlers.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,165 @@
+package dev.localfaas.runtime.execution;
+
+import dev.localfaas.runtime.function.FunctionSpec;
+import dev.localfaas.runtime.isolation.ContextFactory;
+import dev.localfaas.runtime.isolation.ContextValues;
+import dev.localfaas.runtime.isolation.EnvironmentOverlay;
+import dev.localfaas.runtime.isolation.FunctionClassLoader;
+import dev.localfaas.runtime.isolation.FunctionLoadException;
+import dev.localfaas.runtime.isolation.HandlerAdapter;
+import dev.localfaas.runtime.isolation.HandlerResolver;
+import dev.localfaas.runtime.isolation.LambdaApi;
+import dev.localfaas.runtime.isolation.LogWriter;
+import dev.localfaas.runtime.isolation.OutputRouter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One execution environment: an isolated classloader with one initialized handler, running one invocation at a
+ * time. Its log writer points at the invocation in progress, so that what the handler prints or logs — even from
+ * its static initializer — lands in the right log.
+ */
+final class ExecutionEnvironment {
+
+    private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+
+    private final FunctionSpec spec;
+    private final FunctionClassLoader loader;
+    private final Map<String, String> variables;
+    private final String logStreamName;
+    private volatile InvocationLog current;
+    private HandlerAdapter adapter;
+    private ContextFactory contexts;
+    private volatile long lastUsedNanos = System.nanoTime();
+
+    private ExecutionEnvironment(FunctionSpec spec, Path code, RuntimeConfig config) {
+        this.spec = spec;
+        this.loader = FunctionClassLoader.forJar(spec.name(), code);
+        this.logStreamName = LocalDate.now(ZoneOffset.UTC).format(STREAM_DATE) + "/[$LATEST]"
+                + UUID.randomUUID().toString().replace("-", "");
+        this.variables = LambdaVariables.of(spec, config, logStreamName);
+    }
+
+    /**
+     * Creates and initializes an environment on the calling thread (class load, static init, constructor,
+     * serializers), writing init output to {@code log}.
+     *
+     * @throws EnvironmentInitException with the environment already closed, when the handler cannot be loaded
+     */
+    static ExecutionEnvironment initialize(FunctionSpec spec, Path code, RuntimeConfig config, InvocationLog log)
+            throws EnvironmentInitException {
+        ExecutionEnvironment env = new ExecutionEnvironment(spec, code, config);
+        env.current = log;
+        LogWriter writer = env::write;
+        Scope scope = env.enter(writer, env.variables);
+        try {
+            LambdaApi api = LambdaApi.in(env.loader);
+            env.contexts = new ContextFactory(api, env.loader, writer);
+            if (env.contexts.logger() != null) {
+                LambdaApi.installRuntimeLogger(env.loader, env.contexts.logger());
+            }
+            env.adapter = HandlerResolver.resolve(spec.handler(), env.loader);
+            return env;
+        } catch (FunctionLoadException e) {
+            env.close();
+            throw new EnvironmentInitException(e);
+        } catch (RuntimeException | LinkageError e) {
+            env.close();
+            throw new EnvironmentInitException(new FunctionLoadException(
+                    "Error loading class " + spec.handlerClass() + ": " + e, e.getClass().getName(), e));
+        } finally {
+            scope.close();
+            env.current = null;
+        }
+    }
+
+    /** Runs the handler on the calling thread with the environment's classloader, variables and log in place. */
+    byte[] invoke(byte[] event, ContextValues values, InvocationLog log) throws Throwable {
+        current = log;
+        Map<String, String> vars = variables;
+        Scope scope = enter(this::write, vars);
+        try {
+            return adapter.invoke(event, contexts.context(values));
+        } finally {
+            scope.close();
+            current = null;
+            lastUsedNanos = System.nanoTime();
+        }
+    }
+
+    ClassLoader loader() {
+        return loader;
+    }
+
+    String logStreamName() {
+        return logStreamName;
+    }
+
+    long idleNanos() {
+        return System.nanoTime() - lastUsedNanos;
+    }
+
+    void close() {
+        adapter = null;
+        contexts = null;
+        loader.release();
+    }
+
+    private void write(byte[] bytes) {
+        InvocationLog log = current;
+        if (log != null) {
+            log.write(bytes);
+        }
+    }
+
+    private Scope enter(LogWriter writer, Map<String, String> vars) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previousLoader = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        LogWriter previousWriter = OutputRouter.enter(writer);
+        Map<String, String> previousVars = EnvironmentOverlay.enter(vars);
+        return () -> {
+            EnvironmentOverlay.restore(previousVars);
+            OutputRouter.restore(previousWriter);
+            thread.setContextClassLoader(previousLoader);
+        };
+    }
+
+    /** Undoes what {@link #enter} set on the thread. */
+    private interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** The environment variables Lambda sets for a function, then the function's own. */
+    static final class LambdaVariables {
+        private LambdaVariables() {
+        }
+
+        static Map<String, String> of(FunctionSpec spec, RuntimeConfig config, String logStream) {
+            Map<String, String> v = new HashMap<>();
+            v.put("_HANDLER", spec.handler());
+            v.put("AWS_REGION", config.region());
+            v.put("AWS_DEFAULT_REGION", config.region());
+            v.put("AWS_EXECUTION_ENV", "AWS_Lambda_java17");
+            v.put("AWS_LAMBDA_FUNCTION_NAME", spec.name());
+            v.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memoryMb()));
+            v.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+            v.put("AWS_LAMBDA_FUNCTION_TIMEOUT", Integer.toString(spec.timeoutSeconds()));
+            v.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+            v.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.name());
+            v.put("AWS_LAMBDA_LOG_STREAM_NAME", logStream);
+            v.put("LAMBDA_TASK_ROOT", spec.jar().toAbsolutePath().getParent().toString());
+            v.put("LAMBDA_RUNTIME_DIR", "/var/runtime");
+            v.put("TZ", ":UTC");
+            v.put("FAAS_LOCAL", "true");
+            v.putAll(spec.environment());
+            return Map.copyOf(v);
+        }
+    }
+}

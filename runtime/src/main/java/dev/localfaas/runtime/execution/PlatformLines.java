@@ -1,0 +1,57 @@
+package dev.localfaas.runtime.execution;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * The platform's log lines, exactly as Lambda writes them to CloudWatch (lambda-contract.md §6): a space before
+ * {@code Version:}, tabs between REPORT fields. Lambda's {@code Max Memory Used} cannot be measured per function
+ * in a shared JVM, so it is written as {@code n/a} with what we do measure beside it, labelled.
+ */
+final class PlatformLines {
+
+    private PlatformLines() {
+    }
+
+    static String start(String requestId, String version) {
+        return "START RequestId: " + requestId + " Version: " + version;
+    }
+
+    static String end(String requestId) {
+        return "END RequestId: " + requestId;
+    }
+
+    static String report(String requestId, double durationMs, long billedMs, int memoryMb, long allocatedBytes,
+                         double initMs, String status) {
+        StringBuilder line = new StringBuilder(200)
+                .append("REPORT RequestId: ").append(requestId)
+                .append("\tDuration: ").append(twoDecimals(durationMs)).append(" ms")
+                .append("\tBilled Duration: ").append(billedMs).append(" ms")
+                .append("\tMemory Size: ").append(memoryMb).append(" MB")
+                .append("\tMax Memory Used: n/a (thread allocated ").append(kilobytes(allocatedBytes)).append(" KB)");
+        if (initMs > 0) {
+            line.append("\tInit Duration: ").append(twoDecimals(initMs)).append(" ms");
+        }
+        if (status != null) {
+            line.append("\tStatus: ").append(status);
+        }
+        return line.toString();
+    }
+
+    static String timedOut(Instant at, String requestId, String message) {
+        return at + " " + requestId + " " + message;
+    }
+
+    /** Lambda bills duration plus init, rounded up to the next millisecond. */
+    static long billed(double durationMs, double initMs) {
+        return (long) Math.ceil(durationMs + initMs - 1e-9);
+    }
+
+    static String twoDecimals(double ms) {
+        return String.format(Locale.ROOT, "%.2f", ms);
+    }
+
+    private static long kilobytes(long bytes) {
+        return (bytes + 1023) / 1024;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.localfaas.runtime.isolation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Builds the {@code Context} and {@code LambdaLogger} a handler receives, as dynamic proxies of the function's own
+ * interfaces (the runtime has no AWS dependency). Methods answer as the AWS runtime answers (lambda-contract.md
+ * §3.1); default methods added in later versions of {@code aws-lambda-java-core} run their own body unless known.
+ */
+public final class ContextFactory {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LambdaApi api;
+    private final ClassLoader loader;
+    private final Object logger;
+
+    public ContextFactory(LambdaApi api, ClassLoader loader, LogWriter log) {
+        this.api = api;
+        this.loader = loader;
+        this.logger = api.lambdaLogger() == null ? null : proxy(api.lambdaLogger(), new LoggerHandler(log));
+    }
+
+    /** The environment's logger (the same object {@code LambdaRuntime.getLogger()} returns), or null. */
+    public Object logger() {
+        return logger;
+    }
+
+    /** A context for one invocation, or null when the function bundles no {@code Context} interface. */
+    public Object context(ContextValues values) {
+        if (api.context() == null) {
+            return null;
+        }
+        return proxy(api.context(), (proxy, method, args) -> switch (method.getName()) {
+            case "getAwsRequestId" -> values.requestId();
+            case "getLogGroupName" -> values.logGroupName();
+            case "getLogStreamName" -> values.logStreamName();
+            case "getFunctionName" -> values.functionName();
+            case "getFunctionVersion" -> values.functionVersion();
+            case "getInvokedFunctionArn" -> values.invokedFunctionArn();
+            case "getIdentity", "getTenantId", "getXrayTraceId" -> null;
+            case "getClientContext" -> clientContext(values.clientContext());
+            case "getRemainingTimeInMillis" ->
+                    (int) Math.max(0, values.deadlineMillis() - System.currentTimeMillis());
+            case "getMemoryLimitInMB" -> values.memoryLimitInMB();
+            case "getLogger" -> logger;
+            default -> objectMethod(proxy, method, args, "LambdaContext[" + values.requestId() + "]");
+        });
+    }
+
+    private Object clientContext(String json) throws Exception {
+        Class<?> type = find("ClientContext");
+        if (json == null || type == null) {
+            return null;
+        }
+        Map<?, ?> tree = JSON.readValue(json, Map.class);
+        Map<?, ?> client = tree.get("client") instanceof Map<?, ?> m ? m : Map.of();
+        Class<?> clientType = find("Client");
+        Object clientProxy = clientType == null ? null : proxy(clientType, (p, m, a) -> switch (m.getName()) {
+            case "getInstallationId" -> client.get("installation_id");
+            case "getAppTitle" -> client.get("app_title");
+            case "getAppVersionName" -> client.get("app_version_name");
+            case "getAppVersionCode" -> client.get("app_version_code");
+            case "getAppPackageName" -> client.get("app_package_name");
+            default -> objectMethod(p, m, a, "Client");
+        });
+        return proxy(type, (p, m, a) -> switch (m.getName()) {
+            case "getClient" -> clientProxy;
+            case "getCustom" -> tree.get("custom");
+            case "getEnvironment" -> tree.get("env");
+            default -> objectMethod(p, m, a, "ClientContext");
+        });
+    }
+
+    private Class<?> find(String simpleName) {
+        try {
+            return Class.forName(LambdaApi.PACKAGE + simpleName, false, loader);
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+
+    private Object proxy(Class<?> type, InvocationHandler handler) {
+        return Proxy.newProxyInstance(loader, new Class<?>[] {type}, handler);
+    }
+
+    static Object objectMethod(Object proxy, Method method, Object[] args, String description) throws Throwable {
+        return switch (method.getName()) {
+            case "toString" -> description;
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "equals" -> proxy == args[0];
+            default -> method.isDefault()
+                    ? InvocationHandler.invokeDefault(proxy, method, args)
+                    : null;
+        };
+    }
+
+    /** {@code LambdaLogger}: text without an added newline; a level other than UNDEFINED prefixes {@code [LEVEL] }. */
+    private record LoggerHandler(LogWriter log) implements InvocationHandler {
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            if (!method.getName().equals("log") || args == null || args.length == 0) {
+                return objectMethod(proxy, method, args, "LambdaLogger");
+            }
+            String prefix = "";
+            if (args.length == 2 && args[1] != null && !"UNDEFINED".equals(args[1].toString())) {
+                prefix = "[" + args[1] + "] ";
+            }
+            byte[] body = args[0] instanceof byte[] bytes ? bytes
+                    : String.valueOf(args[0]).getBytes(StandardCharsets.UTF_8);
+            if (!prefix.isEmpty()) {
+                log.write(prefix.getBytes(StandardCharsets.UTF_8));
+            }
+            log.write(body);
+            return null;
+        }
+    }
+}
