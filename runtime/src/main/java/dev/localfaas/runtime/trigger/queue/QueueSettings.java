@@ -1,5 +1,6 @@
 package dev.localfaas.runtime.trigger.queue;
 
+import dev.localfaas.runtime.execution.RuntimeConfig;
 import java.time.Duration;
 
 /**
@@ -14,12 +15,18 @@ import java.time.Duration;
  */
 public record QueueSettings(String region, String accountId, int defaultConcurrency, Duration longPoll) {
 
-    public static final QueueSettings DEFAULTS = new QueueSettings("us-east-1", "000000000000", 5, Duration.ofSeconds(1));
+    public static final QueueSettings DEFAULTS = new QueueSettings(RuntimeConfig.DEFAULT_REGION,
+            RuntimeConfig.DEFAULT_ACCOUNT, 5, Duration.ofSeconds(1));
 
     public QueueSettings {
         if (defaultConcurrency < 1) {
             throw new IllegalArgumentException("defaultConcurrency must be at least 1");
         }
+    }
+
+    /** The engine's region and account, with the default pollers. */
+    public static QueueSettings from(RuntimeConfig config) {
+        return new QueueSettings(config.region(), config.accountId(), DEFAULTS.defaultConcurrency(), DEFAULTS.longPoll());
     }
 
     public String queueArn(String queue) {

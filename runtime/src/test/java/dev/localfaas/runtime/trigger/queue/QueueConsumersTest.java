@@ -95,7 +95,7 @@ class QueueConsumersTest {
         assertEquals("1", r.get("attributes").get("ApproximateReceiveCount").asText());
         assertTrue(r.get("attributes").get("SentTimestamp").isTextual());
         assertEquals("aws:sqs", r.get("eventSource").asText());
-        assertEquals("arn:aws:sqs:us-east-1:000000000000:orders", r.get("eventSourceARN").asText());
+        assertEquals("arn:aws:sqs:us-east-1:123456789012:orders", r.get("eventSourceARN").asText());
         assertEquals("us-east-1", r.get("awsRegion").asText());
         assertEquals(MessageIds.md5Hex(r.get("body").asText()), r.get("md5OfBody").asText());
     }
