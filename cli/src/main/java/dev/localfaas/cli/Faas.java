@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Run AWS Lambda handler JARs locally: an API gateway, schedules, queues, and what it would cost.",
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            SendCommand.class
         })
 public final class Faas implements Runnable {
 
