@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Run AWS Lambda handler JARs locally: an API gateway, schedules, queues, and what it would cost.",
         subcommands = {
-            CommandLine.HelpCommand.class,
-            SendCommand.class
+            InvokeCommand.class,
+            SendCommand.class,
+            CommandLine.HelpCommand.class
         })
 public final class Faas implements Runnable {
 

@@ -1,0 +1,121 @@
+package dev.localfaas.cli;
+
+import dev.localfaas.runtime.LocalFaas;
+import dev.localfaas.runtime.execution.Invocation;
+import dev.localfaas.runtime.execution.InvocationResult;
+import dev.localfaas.runtime.execution.Outcome;
+import dev.localfaas.runtime.execution.RuntimeConfig;
+import dev.localfaas.runtime.execution.Trigger;
+import dev.localfaas.runtime.execution.UnknownFunctionException;
+import dev.localfaas.runtime.function.DiscoveryProblem;
+import dev.localfaas.runtime.function.FunctionSpec;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code faas invoke}: one invocation, in this process (or through a running gateway with {@code --url}). */
+@Command(name = "invoke",
+        description = {"Invoke one function once: the response on stdout, the Lambda log on stderr.",
+            "Exit code 0 on success, 1 on a function error or timeout, 2 on a usage error."},
+        mixinStandardHelpOptions = true)
+final class InvokeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "FUNCTION", description = "The function's name (see faas list).")
+    String function;
+
+    @Option(names = {"-d", "--dir"}, paramLabel = "DIR", defaultValue = "functions",
+            description = "Folder holding the function JARs (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = {"-e", "--event"}, paramLabel = "FILE",
+            description = "Event JSON file, or - for standard input (default: {}).")
+    String event;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Override the function's timeout.")
+    Integer timeoutSeconds;
+
+    @Option(names = "--memory", paramLabel = "MB", description = "Override the function's memory size.")
+    Integer memoryMb;
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "Invoke through a running gateway's Invoke API instead, e.g. http://127.0.0.1:3000.")
+    URI url;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Where usage is recorded (default: DIR/.faas).")
+    Path stateDir;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        validateLimits();
+        byte[] payload = EventInput.read(event, System.in);
+        if (url != null) {
+            return RemoteInvoke.invoke(url, function, payload, out, err);
+        }
+        if (!Files.isDirectory(dir)) {
+            throw CliException.usage("no such directory: " + dir + "; pass --dir with the folder holding your function JARs");
+        }
+        RuntimeConfig config = RuntimeConfig.forDirectory(dir)
+                .withLogSink((fn, line) -> err.println(line));
+        if (stateDir != null) {
+            config = config.withStateDir(stateDir);
+        }
+        try (LocalFaas faas = LocalFaas.open(config, this::override)) {
+            FunctionSpec target = faas.function(function).orElseThrow(() -> unknown(faas));
+            if (!"java.io.InputStream".equals(target.inputType())) {
+                EventInput.requireJson(event, payload);
+            }
+            try (UsageRecording usage = UsageRecording.open(faas, config)) {
+                InvocationResult result = faas.invoke(function, Invocation.of(payload, Trigger.CLI));
+                err.flush();
+                out.println(new String(result.payload(), java.nio.charset.StandardCharsets.UTF_8));
+                out.flush();
+                return result.outcome() == Outcome.OK ? ExitCodes.OK : ExitCodes.FUNCTION_ERROR;
+            }
+        } catch (UnknownFunctionException e) {
+            throw CliException.usage("no function named '" + e.function() + "'");
+        }
+    }
+
+    private void validateLimits() {
+        if (timeoutSeconds != null && (timeoutSeconds < 1 || timeoutSeconds > 900)) {
+            throw CliException.usage("--timeout " + timeoutSeconds + " is out of range; Lambda allows 1 to 900 seconds");
+        }
+        if (memoryMb != null && (memoryMb < 128 || memoryMb > 10240)) {
+            throw CliException.usage("--memory " + memoryMb + " is out of range; Lambda allows 128 to 10240 MB");
+        }
+    }
+
+    private FunctionSpec override(FunctionSpec s) {
+        if (!s.name().equals(function) || (timeoutSeconds == null && memoryMb == null)) {
+            return s;
+        }
+        return s.withLimits(memoryMb != null ? memoryMb : s.memoryMb(),
+                timeoutSeconds != null ? timeoutSeconds : s.timeoutSeconds());
+    }
+
+    private CliException unknown(LocalFaas faas) {
+        String known = faas.functions().stream().map(FunctionSpec::name).collect(Collectors.joining(", "));
+        String problems = faas.catalog().problems().stream().map(DiscoveryProblem::message)
+                .collect(Collectors.joining("; "));
+        return CliException.usage("no function named '" + function + "' in " + dir
+                + (known.isEmpty() ? "; it holds no functions" : "; known functions: " + known)
+                + (problems.isEmpty() ? "" : " (problems: " + problems + ")"));
+    }
+}

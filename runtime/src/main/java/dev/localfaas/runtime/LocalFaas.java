@@ -1,0 +1,115 @@
+package dev.localfaas.runtime;
+
+import dev.localfaas.runtime.execution.Engine;
+import dev.localfaas.runtime.execution.FunctionInvoker;
+import dev.localfaas.runtime.execution.FunctionStats;
+import dev.localfaas.runtime.execution.Invocation;
+import dev.localfaas.runtime.execution.InvocationListener;
+import dev.localfaas.runtime.execution.InvocationResult;
+import dev.localfaas.runtime.execution.RuntimeConfig;
+import dev.localfaas.runtime.function.FunctionCatalog;
+import dev.localfaas.runtime.function.FunctionDiscovery;
+import dev.localfaas.runtime.function.FunctionSpec;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The runtime's front door: the functions of one directory, discovered and ready to invoke.
+ *
+ * <pre>{@code
+ * try (LocalFaas faas = LocalFaas.open(RuntimeConfig.forDirectory(Path.of("functions")))) {
+ *     InvocationResult r = faas.invoke("hello", Invocation.of("{}".getBytes(), Trigger.CLI));
+ * }
+ * }</pre>
+ *
+ * Triggers (gateway, schedules, queues) talk to it as a {@link FunctionInvoker}; {@link #reload()} rescans the
+ * directory and swaps changed functions while running invocations finish on the old code.
+ */
+public final class LocalFaas implements FunctionInvoker, AutoCloseable {
+
+    private final RuntimeConfig config;
+    private final UnaryOperator<FunctionSpec> adjust;
+    private final Engine engine;
+    private volatile FunctionCatalog catalog;
+
+    private LocalFaas(RuntimeConfig config, UnaryOperator<FunctionSpec> adjust) {
+        this.config = config;
+        this.adjust = adjust;
+        this.engine = new Engine(config);
+    }
+
+    /** Discovers the functions of {@code config.functionsDir()} and deploys them. */
+    public static LocalFaas open(RuntimeConfig config) {
+        return open(config, UnaryOperator.identity());
+    }
+
+    /**
+     * Like {@link #open(RuntimeConfig)}, with each discovered spec passed through {@code adjust} first (the CLI's
+     * {@code --memory} and {@code --timeout} overrides).
+     *
+     * @throws IllegalArgumentException when the functions directory does not exist
+     */
+    public static LocalFaas open(RuntimeConfig config, UnaryOperator<FunctionSpec> adjust) {
+        LocalFaas faas = new LocalFaas(config, adjust);
+        try {
+            faas.reload();
+            return faas;
+        } catch (RuntimeException e) {
+            faas.close();
+            throw e;
+        }
+    }
+
+    /** Rescans the directory and deploys what it holds now; returns the new catalog. */
+    public synchronized FunctionCatalog reload() {
+        FunctionCatalog found = FunctionDiscovery.scan(config.functionsDir());
+        FunctionCatalog adjusted = new FunctionCatalog(found.functions().stream().map(adjust).toList(), found.problems());
+        engine.deploy(adjusted.functions());
+        catalog = adjusted;
+        return adjusted;
+    }
+
+    /** The functions found at the last scan, and the problems that kept others out. */
+    public FunctionCatalog catalog() {
+        return catalog;
+    }
+
+    public RuntimeConfig config() {
+        return config;
+    }
+
+    public void addListener(InvocationListener listener) {
+        engine.addListener(listener);
+    }
+
+    public void removeListener(InvocationListener listener) {
+        engine.removeListener(listener);
+    }
+
+    /** Warm and busy environments and invocation counts, per function. */
+    public List<FunctionStats> stats() {
+        return engine.stats();
+    }
+
+    @Override
+    public List<FunctionSpec> functions() {
+        return engine.functions();
+    }
+
+    @Override
+    public Optional<FunctionSpec> function(String name) {
+        return engine.function(name);
+    }
+
+    @Override
+    public InvocationResult invoke(String function, Invocation invocation) {
+        return engine.invoke(function, invocation);
+    }
+
+    /** Closes every environment. Idempotent. */
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

@@ -1,0 +1,129 @@
+package dev.localfaas.runtime.function;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Finds the functions in a directory: every {@code *.jar} directly in it is a deployment package, scanned on its own.
+ *
+ * <p>A function is a public concrete class implementing {@code RequestHandler} or {@code RequestStreamHandler}, or a
+ * class or public method annotated {@code @Function}. Nothing is loaded: handler types and annotations are read from
+ * bytecode by name, so the runtime needs neither the AWS libraries nor faas-api. A package or handler that the Lambda
+ * runtime could not use becomes a {@link DiscoveryProblem}; every other function is still found.
+ */
+public final class FunctionDiscovery {
+
+    private FunctionDiscovery() {
+    }
+
+    /**
+     * Scans {@code dir}.
+     *
+     * @throws IllegalArgumentException if {@code dir} is not a directory
+     * @throws UncheckedIOException     if the directory cannot be listed
+     */
+    public static FunctionCatalog scan(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("no such directory: " + dir);
+        }
+        List<FunctionSpec> found = new ArrayList<>();
+        List<DiscoveryProblem> problems = new ArrayList<>();
+        for (JarScanner.Result result : scanAll(jars(dir))) {
+            found.addAll(result.functions());
+            problems.addAll(result.problems());
+        }
+        List<FunctionSpec> functions = withoutDuplicateNames(found, problems);
+        functions.sort(Comparator.comparing(FunctionSpec::name));
+        problems.sort(Comparator.comparing((DiscoveryProblem p) -> p.jar().getFileName().toString())
+                .thenComparing(DiscoveryProblem::message));
+        return new FunctionCatalog(functions, problems);
+    }
+
+    /** JARs are independent, so they are scanned side by side; results keep the order of {@code jars}. */
+    private static List<JarScanner.Result> scanAll(List<Path> jars) {
+        int threads = Math.min(jars.size(), Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            return jars.stream().map(JarScanner::scan).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "faas-discovery");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<JarScanner.Result>> results = new ArrayList<>();
+            for (Path jar : jars) {
+                results.add(pool.submit(() -> JarScanner.scan(jar)));
+            }
+            List<JarScanner.Result> done = new ArrayList<>();
+            for (Future<JarScanner.Result> result : results) {
+                done.add(result.get());
+            }
+            return done;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("discovery interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<Path> jars(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
+                    .map(f -> f.toAbsolutePath().normalize())
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A name used twice is ambiguous for every trigger, so all its holders are left out, each with a problem. */
+    private static List<FunctionSpec> withoutDuplicateNames(List<FunctionSpec> found, List<DiscoveryProblem> problems) {
+        Map<String, List<FunctionSpec>> byName = found.stream()
+                .collect(Collectors.groupingBy(FunctionSpec::name, LinkedHashMap::new, Collectors.toList()));
+        List<FunctionSpec> unique = new ArrayList<>();
+        for (List<FunctionSpec> holders : byName.values()) {
+            if (holders.size() == 1) {
+                unique.add(holders.get(0));
+                continue;
+            }
+            for (FunctionSpec holder : holders) {
+                String others = holders.stream().filter(h -> h != holder)
+                        .map(h -> file(h) + " (" + subject(h) + ")")
+                        .collect(Collectors.joining(" and "));
+                problems.add(new DiscoveryProblem(holder.jar(), file(holder) + ": " + subject(holder)
+                        + ": function name \"" + holder.name() + "\" is also declared by " + others + "; "
+                        + (holders.size() == 2 ? "both are" : "all " + holders.size() + " are")
+                        + " left out; give each a distinct name with @Function(name = \"...\")"));
+            }
+        }
+        return unique;
+    }
+
+    private static String file(FunctionSpec spec) {
+        return spec.jar().getFileName().toString();
+    }
+
+    private static String subject(FunctionSpec spec) {
+        return (spec.handlerMethod().isPresent() ? "method " : "class ") + spec.handler();
+    }
+}

@@ -1,0 +1,196 @@
+package dev.localfaas.runtime.function;
+
+import static dev.localfaas.runtime.function.HandlerTypes.CONTEXT;
+import static dev.localfaas.runtime.function.HandlerTypes.OUTPUT_STREAM;
+import static dev.localfaas.runtime.function.HandlerTypes.REQUEST_HANDLER;
+import static dev.localfaas.runtime.function.HandlerTypes.REQUEST_STREAM_HANDLER;
+
+import io.github.classgraph.AnnotationInfoList;
+import io.github.classgraph.ClassGraph;
+import io.github.classgraph.ClassInfo;
+import io.github.classgraph.MethodInfo;
+import io.github.classgraph.MethodParameterInfo;
+import io.github.classgraph.ScanResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Finds the functions in one deployment package by reading its bytecode with ClassGraph (no class is loaded), and
+ * reports, one line each, the handlers that the Lambda runtime could not call.
+ */
+final class JarScanner {
+
+    /**
+     * Libraries that function JARs bundle and that never hold the user's handlers. Not scanning them keeps discovery
+     * fast (a JAR with the AWS SDK holds thousands of classes); a user class that inherits its handler interface only
+     * through one of these packages needs {@code @Function} to be found.
+     */
+    static final List<String> LIBRARY_PACKAGES = List.of(
+            "com.amazonaws", "software.amazon.awssdk", "org.joda", "com.fasterxml", "com.google", "org.slf4j",
+            "ch.qos.logback", "org.apache", "kotlin", "kotlinx", "scala", "io.netty", "javax", "jakarta",
+            "org.json", "org.yaml", "org.jetbrains", "org.checkerframework", "org.bouncycastle");
+
+    record Result(List<FunctionSpec> functions, List<DiscoveryProblem> problems) {
+    }
+
+    private final Path jar;
+    private final String file;
+    private final List<FunctionSpec> functions = new ArrayList<>();
+    private final List<DiscoveryProblem> problems = new ArrayList<>();
+
+    private JarScanner(Path jar) {
+        this.jar = jar;
+        this.file = jar.getFileName().toString();
+    }
+
+    static Result scan(Path jar) {
+        JarScanner scanner = new JarScanner(jar);
+        if (scanner.readableZip()) {
+            try (ScanResult result = new ClassGraph()
+                    .overrideClasspath(List.of(jar.toFile()))
+                    .enableClassInfo().enableMethodInfo().enableAnnotationInfo()
+                    .ignoreClassVisibility().ignoreMethodVisibility()
+                    .rejectPackages(LIBRARY_PACKAGES.toArray(String[]::new))
+                    .disableModuleScanning().disableNestedJarScanning()
+                    .scan(1)) { // after the library packages are left out, a worker pool costs more than it saves
+                scanner.collect(result);
+            } catch (RuntimeException e) {
+                scanner.problem("cannot be scanned (" + e.getMessage() + "); rebuild it with mvn package");
+            }
+        }
+        return new Result(scanner.functions, scanner.problems);
+    }
+
+    /** ClassGraph quietly skips what it cannot open, so a broken file is caught here, where it can be named. */
+    private boolean readableZip() {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return true;
+        } catch (ZipException e) {
+            problem("not a JAR (zip) file; rebuild it with mvn package or remove it");
+        } catch (IOException e) {
+            problem("cannot be read (" + e.getMessage() + "); check that the file is readable");
+        }
+        return false;
+    }
+
+    private void collect(ScanResult scan) {
+        Set<String> streamHandlers = Set.copyOf(scan.getClassesImplementing(REQUEST_STREAM_HANDLER).getNames());
+        Set<String> requestHandlers = Set.copyOf(scan.getClassesImplementing(REQUEST_HANDLER).getNames());
+        Map<String, ClassInfo> classes = new TreeMap<>();
+        scan.getClassesImplementing(REQUEST_STREAM_HANDLER).forEach(c -> classes.put(c.getName(), c));
+        scan.getClassesImplementing(REQUEST_HANDLER).forEach(c -> classes.put(c.getName(), c));
+        scan.getClassesWithAnnotation(DeclaredSettings.FUNCTION).forEach(c -> classes.put(c.getName(), c));
+        for (ClassInfo c : classes.values()) {
+            boolean stream = streamHandlers.contains(c.getName());
+            classHandler(c, stream, stream || requestHandlers.contains(c.getName()));
+        }
+        for (ClassInfo c : scan.getClassesWithMethodAnnotation(DeclaredSettings.FUNCTION)) {
+            for (MethodInfo m : c.getDeclaredMethodInfo()) {
+                if (m.hasAnnotation(DeclaredSettings.FUNCTION) && !m.isSynthetic() && !m.isBridge()) {
+                    methodHandler(c, m);
+                }
+            }
+        }
+        if (functions.isEmpty() && problems.isEmpty()) {
+            problem("no function found: no public class implements RequestHandler or RequestStreamHandler and"
+                    + " nothing is annotated @Function; add a handler or remove the JAR from this folder");
+        }
+    }
+
+    /** A class named as the handler ({@code package.Class}): it must implement a handler interface. */
+    private void classHandler(ClassInfo c, boolean stream, boolean handler) {
+        boolean annotated = c.hasAnnotation(DeclaredSettings.FUNCTION);
+        String subject = "class " + c.getName();
+        if (!annotated && (isLibrary(c) || !c.isPublic() || c.isAbstract() || c.isInterfaceOrAnnotation())) {
+            return; // helpers, base classes and bundled libraries: not meant to be functions
+        }
+        Optional<String> unfit;
+        if (!handler) {
+            unfit = Optional.of("has @Function but implements neither RequestHandler nor RequestStreamHandler;"
+                    + " implement one of them, or put @Function on the handler method");
+        } else if (c.isInterfaceOrAnnotation() || c.isAbstract()) {
+            unfit = Optional.of("is abstract, so the runtime cannot create it; put @Function on a concrete class");
+        } else if (!c.isPublic()) {
+            unfit = Optional.of("is not public; make it public so the runtime can create it");
+        } else {
+            unfit = instantiation(c);
+        }
+        unfit.ifPresentOrElse(text -> problem(subject + " " + text), () -> {
+            String input = stream ? HandlerTypes.INPUT_STREAM : HandlerTypes.requestHandlerInput(c);
+            add(c, c.getName(), subject, c.getAnnotationInfo(), input);
+        });
+    }
+
+    /** A method named as the handler ({@code package.Class::method}) because it carries {@code @Function}. */
+    private void methodHandler(ClassInfo c, MethodInfo m) {
+        String handler = c.getName() + "::" + m.getName();
+        String subject = "method " + handler;
+        List<String> params = new ArrayList<>();
+        for (MethodParameterInfo p : m.getParameterInfo()) {
+            params.add(HandlerTypes.erasure(p.getTypeSignatureOrTypeDescriptor()));
+        }
+        Optional<String> unfit = Optional.empty();
+        if (!m.isPublic()) {
+            unfit = Optional.of("is not public; make it public so the runtime can call it");
+        } else if (!c.isPublic()) {
+            unfit = Optional.of("is in class " + c.getName() + ", which is not public; make the class public");
+        } else if (!MethodSignatures.callable(params)) {
+            unfit = Optional.of("takes (" + params.stream().map(JarScanner::simpleName).collect(Collectors.joining(", "))
+                    + "), which the Lambda runtime cannot call; take (input), (input, Context),"
+                    + " (InputStream, OutputStream) or (InputStream, OutputStream, Context)");
+        } else if (!m.isStatic() && (c.isAbstract() || c.isInterfaceOrAnnotation())) {
+            unfit = Optional.of("is an instance method of an abstract class, which the runtime cannot create;"
+                    + " make the method static or the class concrete");
+        } else if (!m.isStatic()) {
+            unfit = instantiation(c).map(text -> "is in class " + c.getName() + ", which " + text);
+        }
+        String first = params.isEmpty() ? HandlerTypes.UNKNOWN : params.get(0);
+        String input = first.equals(CONTEXT) || first.equals(OUTPUT_STREAM) ? HandlerTypes.UNKNOWN : first;
+        unfit.ifPresentOrElse(text -> problem(subject + " " + text), () -> add(c, handler, subject, m.getAnnotationInfo(), input));
+    }
+
+    /** Why the runtime could not create an instance with {@code getConstructor().newInstance()}, if it could not. */
+    private static Optional<String> instantiation(ClassInfo c) {
+        if (c.isInnerClass() && !c.isStatic()) {
+            return Optional.of("is a non-static inner class, which the runtime cannot create; declare it static");
+        }
+        boolean noArgConstructor = c.getDeclaredConstructorInfo().stream()
+                .anyMatch(ctor -> ctor.isPublic() && ctor.getParameterInfo().length == 0);
+        return noArgConstructor ? Optional.empty() : Optional.of(
+                "has no public no-argument constructor; add one: the runtime creates the handler with it");
+    }
+
+    private void add(ClassInfo c, String handler, String subject, AnnotationInfoList annotations, String inputType) {
+        List<String> settingProblems = new ArrayList<>();
+        DeclaredSettings settings = DeclaredSettings.read(annotations, settingProblems::add);
+        if (!settingProblems.isEmpty()) {
+            settingProblems.forEach(text -> problem(subject + ": " + text));
+            return;
+        }
+        functions.add(new FunctionSpec(settings.name().orElse(c.getSimpleName()), jar, handler,
+                settings.memoryMb(), settings.timeoutSeconds(), settings.concurrency(), settings.environment(),
+                inputType, settings.httpRoutes(), settings.schedules(), settings.queues()));
+    }
+
+    private static boolean isLibrary(ClassInfo c) {
+        String name = c.getName();
+        return LIBRARY_PACKAGES.stream().anyMatch(p -> name.startsWith(p + "."));
+    }
+
+    private static String simpleName(String type) {
+        return type.isEmpty() ? "?" : type.substring(type.lastIndexOf('.') + 1);
+    }
+
+    private void problem(String text) {
+        problems.add(new DiscoveryProblem(jar, file + ": " + text));
+    }
+}
