@@ -39,14 +39,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code faas send}: puts a message on a queue, through a running gateway or straight into the queue database. */
-@Command(name = "send",
+@Command(name = "send", mixinStandardHelpOptions = true,
         description = {"Send a message to an embedded queue.",
             "Goes through the gateway at --url when one is running, else straight into DIR/.faas/queues.db."},
         footer = {"", "Examples:",
             "  faas send orders '{\"id\": 1}'",
             "  faas send orders --file order.json --attribute source=cli --delay 10",
             "  echo hello | faas send orders -"})
-public final class SendCommand implements Callable<Integer> {
+final class SendCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Parameters(index = "0", paramLabel = "QUEUE", description = "The queue (created if it does not exist).")
@@ -71,8 +71,9 @@ public final class SendCommand implements Callable<Integer> {
             description = "The gateway to send through (default: ${DEFAULT-VALUE}).")
     String url;
 
-    @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".",
-            description = "The functions directory whose .faas/queues.db to use when no gateway answers (default: .).")
+    @Option(names = {"-d", "--dir"}, paramLabel = "DIR", defaultValue = "functions",
+            description = "The functions directory whose .faas/queues.db to use when no gateway answers"
+                    + " (default: ${DEFAULT-VALUE}).")
     Path dir;
 
     @Mixin

@@ -5,29 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.localfaas.runtime.Samples;
-import dev.localfaas.runtime.execution.Engine;
+import dev.localfaas.runtime.LocalFaas;
 import dev.localfaas.runtime.execution.InvocationResult;
 import dev.localfaas.runtime.execution.Outcome;
 import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.execution.Trigger;
 import dev.localfaas.runtime.function.FunctionSpec;
 import dev.localfaas.runtime.function.QueueSpec;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real engine runs the orders-worker sample JAR (SQSEvent in, SQSBatchResponse out) off a queue. */
+/**
+ * The real runtime discovers and runs the orders-worker sample JAR (SQSEvent in, SQSBatchResponse out, fails bodies
+ * containing "poison") off a queue.
+ */
 class QueueWithEngineTest {
 
     @TempDir
-    Path state;
-    Engine engine;
+    Path functions;
+    LocalFaas faas;
     SqliteQueueBackend queues;
     QueueConsumers consumers;
     final List<InvocationResult> invocations = new CopyOnWriteArrayList<>();
@@ -35,27 +38,27 @@ class QueueWithEngineTest {
     final List<String> notices = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void start() {
-        RuntimeConfig config = RuntimeConfig.forDirectory(Samples.functions()).withStateDir(state)
-                .withLogSink((fn, line) -> logLines.add(line));
-        engine = new Engine(config);
-        engine.addListener(invocations::add);
-        // As discovery reads OrdersWorker's annotations, with a dead-letter queue and short timeouts for the test.
-        FunctionSpec worker = new FunctionSpec("orders-worker", Samples.functions().resolve("orders-worker.jar"),
-                "example.OrdersWorker", 128, 1, 0, Map.of(), "com.amazonaws.services.lambda.runtime.events.SQSEvent",
-                List.of(), List.of(), List.of(new QueueSpec("orders", 5, 0, 2, "orders-dlq", 1)));
-        engine.deploy(List.of(worker));
-        queues = SqliteQueueBackend.open(state.resolve("queues.db"),
+    void start() throws Exception {
+        Files.copy(Samples.functions().resolve("orders-worker.jar"), functions.resolve("orders-worker.jar"));
+        RuntimeConfig config = RuntimeConfig.forDirectory(functions).withLogSink((fn, line) -> logLines.add(line));
+        // Discovery reads @QueueTrigger(queue = "orders", batchSize = 5); the test adds a dead-letter queue and
+        // shortens the timeouts so that a retry takes a second, not the default 30.
+        faas = LocalFaas.open(config, spec -> new FunctionSpec(spec.name(), spec.jar(), spec.handler(), spec.memoryMb(),
+                1, spec.concurrency(), spec.environment(), spec.inputType(), spec.httpRoutes(), spec.schedules(),
+                spec.queues().stream().map(q -> new QueueSpec(q.queue(), q.batchSize(), q.maxBatchingWindowSeconds(),
+                        2, "orders-dlq", 1)).toList()));
+        faas.addListener(invocations::add);
+        queues = SqliteQueueBackend.open(config.stateDir().resolve("queues.db"),
                 QueueStoreOptions.DEFAULTS.withPollInterval(Duration.ofMillis(50)), notices::add);
-        consumers = new QueueConsumers(queues, engine, QueueSettings.from(config), notices::add);
-        consumers.start(engine.functions());
+        consumers = new QueueConsumers(queues, faas, QueueSettings.from(config), notices::add);
+        consumers.start(faas.functions());
     }
 
     @AfterEach
     void stop() {
         consumers.close();
         queues.close();
-        engine.close();
+        faas.close();
     }
 
     @Test
@@ -67,6 +70,10 @@ class QueueWithEngineTest {
         await().until(() -> queues.stats().stream().filter(s -> s.name().equals("orders")).findFirst().orElseThrow()
                 .total() == 0);
 
+        ConsumerInfo worker = consumers.consumers().get(0);
+        assertEquals(2, worker.deletedMessages());
+        assertEquals(2, worker.failedMessages(), "the poison message failed on both receives");
+        assertEquals(1, worker.deadLettered());
         assertEquals("poison order", queues.peek("orders-dlq", 10).get(0).body());
         assertTrue(invocations.stream().allMatch(r -> r.trigger() == Trigger.QUEUE && r.outcome() == Outcome.OK),
                 invocations.toString());
