@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Run AWS Lambda handler JARs locally: an API gateway, schedules, queues, and what it would cost.",
         subcommands = {
+            ListCommand.class,
             InvokeCommand.class,
             SendCommand.class,
             CommandLine.HelpCommand.class

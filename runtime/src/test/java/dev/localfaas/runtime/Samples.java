@@ -18,7 +18,7 @@ public final class Samples {
         Path path = Path.of(dir == null ? "../sample-functions/target/functions" : dir).toAbsolutePath().normalize();
         if (!Files.isDirectory(path)) {
             throw new IllegalStateException(path + " is missing: build the samples first with "
-                    + "'mvn -pl sample-functions -amd package -DskipTests' (mvn verify at the root does it)");
+                    + "'mvn -pl sample-functions -am package -DskipTests, or mvn package -DskipTests at the root' (mvn verify at the root does it)");
         }
         return path;
     }
