@@ -17,6 +17,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  * to disk shares the next transaction. So a caller still waits for its own commit (durability), but a hundred
  * concurrent callers pay for one sync, not a hundred. Each piece of work runs inside a savepoint, so one that fails
  * is rolled back alone and the others still commit.
+ *
+ * <p>Only work that must survive a power cut ({@link Sync#DISK}: sends) makes its group sync the WAL to disk. Other
+ * work (receives, deletes) is committed to the WAL without a sync: it survives a crash of the process but not of
+ * the machine, and losing it there only means a message is delivered once more, which at-least-once allows.
  */
 final class GroupCommitWriter implements AutoCloseable {
 
@@ -55,7 +59,15 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private record Task<T>(Work<T> work, CompletableFuture<T> done, Runnable afterCommit) {
+    /** What a piece of work needs from its commit. */
+    enum Sync {
+        /** Synced to disk before the caller hears back: survives a power cut. */
+        DISK,
+        /** Written to the WAL; survives a crash of this process, synced at the next checkpoint or disk commit. */
+        PROCESS
+    }
+
+    private record Task<T>(Work<T> work, Sync sync, CompletableFuture<T> done, Runnable afterCommit) {
     }
 
     private static final int MAX_GROUP = 512;
@@ -63,12 +75,20 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Connection connection;
     private final Statements statements;
     private final String name;
+    private final boolean diskSyncAllowed;
+    private boolean syncing;
     private final LinkedBlockingQueue<Task<?>> pending = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
 
-    GroupCommitWriter(Connection connection, String name) {
+    /**
+     * @param connection      the connection, opened with {@code synchronous} FULL when {@code diskSyncAllowed}
+     * @param diskSyncAllowed false to never sync on commit (the store's durability is turned down)
+     */
+    GroupCommitWriter(Connection connection, String name, boolean diskSyncAllowed) {
         this.connection = connection;
+        this.diskSyncAllowed = diskSyncAllowed;
+        this.syncing = diskSyncAllowed;
         this.statements = new Statements(connection);
         this.name = name;
         this.thread = new Thread(this::loop, "faas-queue-writer");
@@ -77,19 +97,19 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     /** Runs the work in the next group and waits for its commit; SQL failures become {@link QueueStoreException}. */
-    <T> T write(Work<T> work) {
-        return write(work, null);
+    <T> T write(Sync sync, Work<T> work) {
+        return write(sync, work, null);
     }
 
-    /** As {@link #write(Work)}, running {@code afterCommit} on the writer thread once the group is durable. */
-    <T> T write(Work<T> work, Runnable afterCommit) {
+    /** As {@link #write(Sync, Work)}, running {@code afterCommit} on the writer thread once the group committed. */
+    <T> T write(Sync sync, Work<T> work, Runnable afterCommit) {
         CompletableFuture<T> done = new CompletableFuture<>();
         synchronized (this) {
             // Checked and added under the lock that close() takes, so no task is queued after the last drain.
             if (closed) {
                 throw new IllegalStateException(name + " is closed");
             }
-            pending.add(new Task<>(work, done, afterCommit));
+            pending.add(new Task<>(work, sync, done, afterCommit));
         }
         try {
             // join() ignores interrupts on purpose: once queued, the work's outcome must reach the caller.
@@ -127,6 +147,12 @@ final class GroupCommitWriter implements AutoCloseable {
         Object[] results = new Object[group.size()];
         RuntimeException[] failures = new RuntimeException[group.size()];
         try (Statement s = connection.createStatement()) {
+            boolean sync = diskSyncAllowed && group.stream().anyMatch(t -> t.sync() == Sync.DISK);
+            if (sync != syncing) {
+                // Allowed between transactions; in WAL mode FULL syncs the WAL on commit, NORMAL at checkpoints.
+                s.execute(sync ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+                syncing = sync;
+            }
             s.execute("BEGIN IMMEDIATE");
             for (int i = 0; i < group.size(); i++) {
                 s.execute("SAVEPOINT work");

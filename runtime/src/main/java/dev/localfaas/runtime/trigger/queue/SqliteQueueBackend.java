@@ -1,5 +1,6 @@
 package dev.localfaas.runtime.trigger.queue;
 
+import dev.localfaas.runtime.trigger.queue.GroupCommitWriter.Sync;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,7 +41,7 @@ public final class SqliteQueueBackend implements QueueBackend {
         this.options = options;
         this.clock = options.clock();
         this.writerConnection = file.openForWriting();
-        this.writer = new GroupCommitWriter(writerConnection, file.path().toString());
+        this.writer = new GroupCommitWriter(writerConnection, file.path().toString(), options.syncEveryCommit());
         this.reads = new QueueReads(file.openForReading(), clock, file.path().toString());
     }
 
@@ -69,7 +70,7 @@ public final class SqliteQueueBackend implements QueueBackend {
         QueueNames.require(queue);
         deadLetterQueue.ifPresent(QueueNames::require);
         long now = clock.millis();
-        writer.write(sql -> {
+        writer.write(Sync.DISK, sql -> {
             PreparedStatement ps = sql.prepare("INSERT INTO queues (name, dead_letter_queue, created_at) VALUES (?, ?, ?)"
                     + " ON CONFLICT (name) DO UPDATE SET dead_letter_queue = excluded.dead_letter_queue");
             ps.setString(1, queue);
@@ -93,7 +94,7 @@ public final class SqliteQueueBackend implements QueueBackend {
         QueueNames.require(queue);
         long now = clock.millis();
         boolean visibleNow = messages.stream().anyMatch(m -> m.delay().isZero());
-        return writer.write(sql -> {
+        return writer.write(Sync.DISK, sql -> {
             ensureQueue(sql, queue, now);
             PreparedStatement ps = sql.prepare("INSERT INTO messages (id, queue, body, attributes, md5_of_body,"
                     + " sender_id, sent_at, visible_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -131,7 +132,7 @@ public final class SqliteQueueBackend implements QueueBackend {
         long deadline = System.nanoTime() + waitTime.toNanos();
         while (true) {
             long seen = signal.version();
-            ReceiveBatch batch = writer.write(sql -> ReceiveBatch.take(sql, request, clock.millis()));
+            ReceiveBatch batch = writer.write(Sync.PROCESS, sql -> ReceiveBatch.take(sql, request, clock.millis()));
             if (batch.deadLettered() > 0) {
                 signal.signal();
             }
@@ -180,7 +181,7 @@ public final class SqliteQueueBackend implements QueueBackend {
         if (handles.isEmpty()) {
             return 0;
         }
-        return writer.write(sql -> {
+        return writer.write(Sync.PROCESS, sql -> {
             if (prelude != null) {
                 prelude.run(sql);
             }
@@ -208,7 +209,7 @@ public final class SqliteQueueBackend implements QueueBackend {
     @Override
     public int redrive(String deadLetterQueue) {
         long now = clock.millis();
-        return writer.write(sql -> {
+        return writer.write(Sync.DISK, sql -> {
             PreparedStatement sources = sql.prepare("INSERT OR IGNORE INTO queues (name, created_at)"
                     + " SELECT DISTINCT source_queue, ? FROM messages WHERE queue = ? AND source_queue IS NOT NULL");
             sources.setLong(1, now);
