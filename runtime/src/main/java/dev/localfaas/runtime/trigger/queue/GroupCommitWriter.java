@@ -132,7 +132,10 @@ final class GroupCommitWriter implements AutoCloseable {
                 }
                 group.add(first);
                 pending.drainTo(group, MAX_GROUP - 1);
-                commit(group);
+                // Unsynced work first, in its own quick commit, so receives and deletes never wait for the sync
+                // that the sends of the same group need.
+                commit(group.stream().filter(t -> t.sync() == Sync.PROCESS).toList(), false);
+                commit(group.stream().filter(t -> t.sync() == Sync.DISK).toList(), diskSyncAllowed);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 closed = true;
@@ -143,11 +146,13 @@ final class GroupCommitWriter implements AutoCloseable {
         statements.closeAll();
     }
 
-    private void commit(List<Task<?>> group) {
+    private void commit(List<Task<?>> group, boolean sync) {
+        if (group.isEmpty()) {
+            return;
+        }
         Object[] results = new Object[group.size()];
         RuntimeException[] failures = new RuntimeException[group.size()];
         try (Statement s = connection.createStatement()) {
-            boolean sync = diskSyncAllowed && group.stream().anyMatch(t -> t.sync() == Sync.DISK);
             if (sync != syncing) {
                 // Allowed between transactions; in WAL mode FULL syncs the WAL on commit, NORMAL at checkpoints.
                 s.execute(sync ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");

@@ -32,6 +32,8 @@ import java.util.stream.Collectors;
 final class QueueConsumer {
     /** Lambda's 6 MB synchronous payload limit caps a batch. */
     static final long MAX_BATCH_BYTES = 6_291_456;
+    /** An upper bound of what one message counts against a batch: its limit plus attribute JSON and envelope. */
+    private static final long LARGEST_MESSAGE = OutgoingMessage.MAX_BYTES + 16_384;
 
     private final FunctionSpec function;
     private final QueueSpec spec;
@@ -95,21 +97,28 @@ final class QueueConsumer {
             } catch (InterruptedException e) {
                 return;
             }
-            List<ReceivedMessage> batch = List.of();
+            // Without a batching window, one receive fills every free slot: fewer round trips to the store.
+            int slots = 1;
+            while (spec.maxBatchingWindowSeconds() == 0 && slots < maxConcurrentBatches && permits.tryAcquire()) {
+                slots++;
+            }
+            List<List<ReceivedMessage>> batches = List.of();
             try {
-                batch = gather();
+                batches = spec.maxBatchingWindowSeconds() == 0 ? receive(slots) : gatherWindow();
             } catch (RuntimeException e) {
                 notices.accept(function.name() + ": cannot receive from queue " + spec.queue() + ": " + e.getMessage());
                 pause();
             }
-            if (batch.isEmpty()) {
-                permits.release();
-            } else if (!running) {
-                giveBack(batch);
-                permits.release();
-            } else {
-                dispatch(batch);
+            int used = 0;
+            for (List<ReceivedMessage> batch : batches) {
+                if (running && used < slots) {
+                    dispatch(batch);
+                    used++;
+                } else {
+                    giveBack(batch);
+                }
             }
+            permits.release(slots - used);
         }
     }
 
@@ -130,8 +139,32 @@ final class QueueConsumer {
         }
     }
 
-    /** Gathers one batch: what is there now, or with a batching window whatever arrives within it. */
-    private List<ReceivedMessage> gather() {
+    /** What is visible now (waiting up to the long poll for the first message), cut into batches for the slots. */
+    private List<List<ReceivedMessage>> receive(int slots) {
+        long budget = slots == 1 ? MAX_BATCH_BYTES : slots * (MAX_BATCH_BYTES - LARGEST_MESSAGE);
+        List<ReceivedMessage> got = backend.receive(new ReceiveRequest(spec.queue(), spec.batchSize() * slots, budget,
+                visibility, redrive), longPoll);
+        List<List<ReceivedMessage>> batches = new ArrayList<>();
+        List<ReceivedMessage> batch = new ArrayList<>();
+        long bytes = 0;
+        for (ReceivedMessage m : got) {
+            long size = size(m);
+            if (!batch.isEmpty() && (batch.size() == spec.batchSize() || bytes + size > MAX_BATCH_BYTES)) {
+                batches.add(batch);
+                batch = new ArrayList<>();
+                bytes = 0;
+            }
+            batch.add(m);
+            bytes += size;
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        return batches;
+    }
+
+    /** One batch gathered over the batching window, which starts with its first message. */
+    private List<List<ReceivedMessage>> gatherWindow() {
         List<ReceivedMessage> batch = new ArrayList<>();
         long bytes = 0;
         long windowEnds = 0;
@@ -143,22 +176,19 @@ final class QueueConsumer {
                     break;
                 }
             }
-            ReceiveRequest request = new ReceiveRequest(spec.queue(), spec.batchSize() - batch.size(),
-                    MAX_BATCH_BYTES - bytes, visibility, redrive);
-            List<ReceivedMessage> got = backend.receive(request, wait);
+            List<ReceivedMessage> got = backend.receive(new ReceiveRequest(spec.queue(), spec.batchSize() - batch.size(),
+                    MAX_BATCH_BYTES - bytes, visibility, redrive), wait);
             batch.addAll(got);
-            bytes += got.stream().mapToLong(m -> SqliteQueueBackend.budgetBytes(m.body(), "")).sum();
-            if (batch.isEmpty()) {
-                continue;
-            }
-            if (spec.maxBatchingWindowSeconds() == 0) {
-                break;
-            }
-            if (windowEnds == 0) {
+            bytes += got.stream().mapToLong(QueueConsumer::size).sum();
+            if (!batch.isEmpty() && windowEnds == 0) {
                 windowEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(spec.maxBatchingWindowSeconds());
             }
         }
-        return batch;
+        return batch.isEmpty() ? List.of() : List.of(batch);
+    }
+
+    private static long size(ReceivedMessage m) {
+        return SqliteQueueBackend.budgetBytes(m.body(), AttributeCodec.toJson(m.attributes()));
     }
 
     private void handle(List<ReceivedMessage> batch) {

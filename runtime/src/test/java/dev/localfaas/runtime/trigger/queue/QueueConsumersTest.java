@@ -67,6 +67,17 @@ class QueueConsumersTest extends QueueConsumerFixture {
     }
 
     @Test
+    void aBatchNeverExceedsLambdasSixMegabytePayloadLimit() {
+        ScriptedInvoker invoker = run(function("worker", 3, 0, queue("orders", 10, 0, 0, "", 30)), e -> ok());
+
+        send("orders", IntStream.range(0, 8).mapToObj(i -> i + "x".repeat(1_000_000)).toArray(String[]::new));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> invoker.calls.stream().mapToInt(c -> c.bodies().size()).sum() == 8);
+        assertTrue(invoker.calls.size() >= 2, "8 MB cannot travel in one invocation");
+        invoker.calls.forEach(c -> assertTrue(c.bytes() <= 6_291_456, "an event of " + c.bytes() + " bytes"));
+    }
+
+    @Test
     void aBatchingWindowGathersMessagesThatArriveWithinItIntoOneBatch() {
         ScriptedInvoker invoker = run(function("worker", 3, 0, queue("orders", 20, 3, 0, "", 30)), e -> ok());
         send("orders", "first");

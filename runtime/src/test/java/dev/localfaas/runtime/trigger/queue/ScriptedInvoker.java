@@ -27,7 +27,7 @@ import java.util.function.Function;
 final class ScriptedInvoker implements FunctionInvoker {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Call(String function, Trigger trigger, JsonNode event, long at) {
+    record Call(String function, Trigger trigger, JsonNode event, long at, int bytes) {
         List<String> bodies() {
             return records().stream().map(r -> r.get("body").asText()).toList();
         }
@@ -88,7 +88,7 @@ final class ScriptedInvoker implements FunctionInvoker {
         mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
         try {
             JsonNode event = JSON.readTree(invocation.payload());
-            calls.add(new Call(function, invocation.trigger(), event, System.nanoTime()));
+            calls.add(new Call(function, invocation.trigger(), event, System.nanoTime(), invocation.payload().length));
             return behaviour.apply(event);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
