@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             ListCommand.class,
             InvokeCommand.class,
             SendCommand.class,
+            QueuesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Faas implements Runnable {

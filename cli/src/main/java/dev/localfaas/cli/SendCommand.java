@@ -1,7 +1,5 @@
 package dev.localfaas.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localfaas.runtime.trigger.queue.MessageAttribute;
 import dev.localfaas.runtime.trigger.queue.OutgoingMessage;
 import dev.localfaas.runtime.trigger.queue.QueueAdminHandler;
@@ -11,13 +9,7 @@ import dev.localfaas.runtime.trigger.queue.QueueStoreException;
 import dev.localfaas.runtime.trigger.queue.SqliteQueueBackend;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.ConnectException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -30,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,8 +40,6 @@ import picocli.CommandLine.Spec;
             "  faas send orders --file order.json --attribute source=cli --delay 10",
             "  echo hello | faas send orders -"})
 final class SendCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Parameters(index = "0", paramLabel = "QUEUE", description = "The queue (created if it does not exist).")
     String queue;
 
@@ -82,6 +73,8 @@ final class SendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private GatewayClient gateway;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -94,12 +87,8 @@ final class SendCommand implements Callable<Integer> {
         } catch (QueueRequestException e) {
             throw CliException.usage(e.getMessage());
         }
-        String id;
-        try {
-            id = viaGateway(outgoing);
-        } catch (ConnectException | HttpConnectTimeoutException e) {
-            id = direct(outgoing, err);
-        }
+        gateway = new GatewayClient(url);
+        String id = viaGateway(outgoing).orElseGet(() -> direct(outgoing, err));
         out.println(id);
         return ExitCodes.OK;
     }
@@ -158,66 +147,24 @@ final class SendCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Sends through the gateway's admin API; throws ConnectException when nothing listens there. */
-    private String viaGateway(OutgoingMessage m) throws ConnectException, HttpConnectTimeoutException {
-        StringBuilder target = new StringBuilder(url.replaceAll("/+$", "")).append(QueueAdminHandler.PREFIX)
-                .append('/').append(queue).append("/messages?delaySeconds=").append(delaySeconds);
-        m.attributes().forEach((k, v) -> target.append("&attribute=")
+    /** Sends through the gateway's admin API; empty when nothing listens there. */
+    private Optional<String> viaGateway(OutgoingMessage m) {
+        StringBuilder path = new StringBuilder(QueueAdminHandler.PREFIX).append('/').append(queue)
+                .append("/messages?delaySeconds=").append(delaySeconds);
+        m.attributes().forEach((k, v) -> path.append("&attribute=")
                 .append(URLEncoder.encode(k + "=" + v.stringValue(), StandardCharsets.UTF_8)));
-        URI uri;
-        try {
-            uri = URI.create(target.toString());
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage("--url " + url + " is not a valid URL; give one like http://127.0.0.1:3000");
-        }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "text/plain; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(m.body(), StandardCharsets.UTF_8)).build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw e;
-        } catch (IOException e) {
-            if (e.getCause() instanceof ConnectException ce) {
-                throw ce;
-            }
-            throw new CliException(ExitCodes.INTERNAL, url + ": sending failed (" + e.getMessage()
-                    + "); check that the gateway is running, or stop it to send straight into the queue database");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliException(ExitCodes.INTERNAL, "interrupted while sending to " + url);
-        }
-        return messageId(response);
-    }
-
-    private String messageId(HttpResponse<String> response) {
-        JsonNode body;
-        try {
-            body = JSON.readTree(response.body());
-        } catch (IOException e) {
-            body = null;
-        }
-        if (response.statusCode() == 200 && body != null && body.hasNonNull("messageId")) {
-            return body.get("messageId").asText();
-        }
-        if (body != null && body.hasNonNull("message")) {
-            throw CliException.usage(body.get("message").asText());
-        }
-        throw CliException.usage(url + " answered HTTP " + response.statusCode() + " and is not a faas gateway;"
-                + " pass the gateway's address with --url");
+        return gateway.call("POST", path.toString(), m.body()).map(answer -> answer.path("messageId").asText());
     }
 
     private String direct(OutgoingMessage m, PrintWriter err) {
         if (!Files.isDirectory(dir)) {
-            throw CliException.usage("no gateway at " + url + " and " + dir + " is not a directory; start faas run,"
+            throw CliException.usage("no gateway at " + gateway.url() + " and " + dir + " is not a directory; start faas run,"
                     + " or pass --dir with your functions directory");
         }
         Path db = SqliteQueueBackend.defaultFile(dir);
         try (SqliteQueueBackend queues = SqliteQueueBackend.open(db, notice -> err.println("faas: " + notice))) {
             String id = queues.send(queue, m).messageId();
-            err.println("faas: no gateway at " + url + "; stored the message in " + queues.path());
+            err.println("faas: no gateway at " + gateway.url() + "; stored the message in " + queues.path());
             return id;
         } catch (QueueStoreException e) {
             throw new CliException(ExitCodes.INTERNAL, e.getMessage(), e);

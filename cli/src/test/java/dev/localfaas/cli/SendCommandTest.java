@@ -11,9 +11,7 @@ import dev.localfaas.runtime.trigger.queue.SqliteQueueBackend;
 import io.undertow.Undertow;
 import io.undertow.server.handlers.PathHandler;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -32,16 +30,14 @@ class SendCommandTest {
     record Run(int code, String out, String err) {
     }
 
-    private static Run faas(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Faas.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8).strip(), err.toString(StandardCharsets.UTF_8).strip());
+    /** Runs faas in-process; output without the trailing newline. */
+    static Run faas(String... args) {
+        CliRun run = CliRun.of(args);
+        return new Run(run.exitCode(), run.out().strip(), run.err().strip());
     }
 
     /** A loopback URL where nothing listens. */
-    private static String deadUrl() throws Exception {
+    static String deadUrl() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
             return "http://127.0.0.1:" + s.getLocalPort();
         }
