@@ -14,27 +14,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * One queue trigger of one function, as Lambda's SQS event source mapping: a poller gathers batches (up to
- * {@code batchSize}, waiting up to {@code maxBatchingWindowSeconds}), and up to the function's concurrency batches run
- * at once. Success deletes the batch; an error, timeout or throttle leaves it to reappear after the visibility
+ * One queue trigger of one function, as Lambda's SQS event source mapping: a poller gathers batches
+ * ({@link BatchGatherer}) and up to the function's concurrency batches run at once. Success deletes the batch; an error, timeout or throttle leaves it to reappear after the visibility
  * timeout; a partial batch response leaves only the failed messages. A failed message that has used up its receives
  * goes to the dead-letter queue at once (SQS would move it on its next receive).
  */
 final class QueueConsumer {
-    /** Lambda's 6 MB synchronous payload limit caps a batch. */
-    static final long MAX_BATCH_BYTES = 6_291_456;
-    /** An upper bound of what one message counts against a batch: its limit plus attribute JSON and envelope. */
-    private static final long LARGEST_MESSAGE = OutgoingMessage.MAX_BYTES + 16_384;
-
     private final FunctionSpec function;
     private final QueueSpec spec;
     private final QueueBackend backend;
@@ -42,8 +36,8 @@ final class QueueConsumer {
     private final SqsEventEncoder encoder;
     private final Consumer<String> notices;
     private final Duration longPoll;
-    private final Duration visibility;
     private final Optional<RedrivePolicy> redrive;
+    private final BatchGatherer gatherer;
     private final int maxConcurrentBatches;
     private final Semaphore permits;
     private final ExecutorService invocations;
@@ -64,8 +58,9 @@ final class QueueConsumer {
         this.encoder = new SqsEventEncoder(settings);
         this.notices = notices;
         this.longPoll = settings.longPoll();
-        this.visibility = effectiveVisibility(function, spec);
         this.redrive = QueueTriggerRules.deadLetterQueue(spec).map(d -> new RedrivePolicy(d, spec.maxReceiveCount()));
+        this.gatherer = new BatchGatherer(spec, backend, effectiveVisibility(function, spec), redrive, longPoll,
+                () -> running);
         this.maxConcurrentBatches = function.concurrency() > 0 ? function.concurrency() : settings.defaultConcurrency();
         this.permits = new Semaphore(maxConcurrentBatches);
         String name = "faas-queue-" + spec.queue() + "-" + function.name();
@@ -104,7 +99,7 @@ final class QueueConsumer {
             }
             List<List<ReceivedMessage>> batches = List.of();
             try {
-                batches = spec.maxBatchingWindowSeconds() == 0 ? receive(slots) : gatherWindow();
+                batches = gatherer.next(slots);
             } catch (RuntimeException e) {
                 notices.accept(function.name() + ": cannot receive from queue " + spec.queue() + ": " + e.getMessage());
                 pause();
@@ -137,58 +132,6 @@ final class QueueConsumer {
             giveBack(batch);
             permits.release();
         }
-    }
-
-    /** What is visible now (waiting up to the long poll for the first message), cut into batches for the slots. */
-    private List<List<ReceivedMessage>> receive(int slots) {
-        long budget = slots == 1 ? MAX_BATCH_BYTES : slots * (MAX_BATCH_BYTES - LARGEST_MESSAGE);
-        List<ReceivedMessage> got = backend.receive(new ReceiveRequest(spec.queue(), spec.batchSize() * slots, budget,
-                visibility, redrive), longPoll);
-        List<List<ReceivedMessage>> batches = new ArrayList<>();
-        List<ReceivedMessage> batch = new ArrayList<>();
-        long bytes = 0;
-        for (ReceivedMessage m : got) {
-            long size = size(m);
-            if (!batch.isEmpty() && (batch.size() == spec.batchSize() || bytes + size > MAX_BATCH_BYTES)) {
-                batches.add(batch);
-                batch = new ArrayList<>();
-                bytes = 0;
-            }
-            batch.add(m);
-            bytes += size;
-        }
-        if (!batch.isEmpty()) {
-            batches.add(batch);
-        }
-        return batches;
-    }
-
-    /** One batch gathered over the batching window, which starts with its first message. */
-    private List<List<ReceivedMessage>> gatherWindow() {
-        List<ReceivedMessage> batch = new ArrayList<>();
-        long bytes = 0;
-        long windowEnds = 0;
-        while (running && batch.size() < spec.batchSize()) {
-            Duration wait = longPoll;
-            if (windowEnds != 0) {
-                wait = Duration.ofNanos(windowEnds - System.nanoTime());
-                if (wait.isNegative() || wait.isZero()) {
-                    break;
-                }
-            }
-            List<ReceivedMessage> got = backend.receive(new ReceiveRequest(spec.queue(), spec.batchSize() - batch.size(),
-                    MAX_BATCH_BYTES - bytes, visibility, redrive), wait);
-            batch.addAll(got);
-            bytes += got.stream().mapToLong(QueueConsumer::size).sum();
-            if (!batch.isEmpty() && windowEnds == 0) {
-                windowEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(spec.maxBatchingWindowSeconds());
-            }
-        }
-        return batch.isEmpty() ? List.of() : List.of(batch);
-    }
-
-    private static long size(ReceivedMessage m) {
-        return SqliteQueueBackend.budgetBytes(m.body(), AttributeCodec.toJson(m.attributes()));
     }
 
     private void handle(List<ReceivedMessage> batch) {
