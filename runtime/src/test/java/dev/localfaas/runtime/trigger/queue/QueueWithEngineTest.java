@@ -4,14 +4,21 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.localfaas.runtime.Samples;
 import dev.localfaas.runtime.LocalFaas;
+import dev.localfaas.runtime.Samples;
 import dev.localfaas.runtime.execution.InvocationResult;
 import dev.localfaas.runtime.execution.Outcome;
 import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.execution.Trigger;
 import dev.localfaas.runtime.function.FunctionSpec;
 import dev.localfaas.runtime.function.QueueSpec;
+import io.undertow.Undertow;
+import io.undertow.server.handlers.PathHandler;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,15 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real runtime discovers and runs the orders-worker sample JAR (SQSEvent in, SQSBatchResponse out, fails bodies
- * containing "poison") off a queue.
+ * containing "poison") off a queue, wired as {@code faas run} wires it: {@link QueueService}.
  */
 class QueueWithEngineTest {
 
     @TempDir
     Path functions;
     LocalFaas faas;
-    SqliteQueueBackend queues;
-    QueueConsumers consumers;
+    QueueService queues;
     final List<InvocationResult> invocations = new CopyOnWriteArrayList<>();
     final List<String> logLines = new CopyOnWriteArrayList<>();
     final List<String> notices = new CopyOnWriteArrayList<>();
@@ -48,37 +54,57 @@ class QueueWithEngineTest {
                 spec.queues().stream().map(q -> new QueueSpec(q.queue(), q.batchSize(), q.maxBatchingWindowSeconds(),
                         2, "orders-dlq", 1)).toList()));
         faas.addListener(invocations::add);
-        queues = SqliteQueueBackend.open(config.stateDir().resolve("queues.db"),
-                QueueStoreOptions.DEFAULTS.withPollInterval(Duration.ofMillis(50)), notices::add);
-        consumers = new QueueConsumers(queues, faas, QueueSettings.from(config), notices::add);
-        consumers.start(faas.functions());
+        queues = QueueService.open(config, faas, notices::add);
+        queues.start(faas.functions());
     }
 
     @AfterEach
     void stop() {
-        consumers.close();
         queues.close();
         faas.close();
     }
 
+    private long total(String queue) {
+        return queues.backend().stats().stream().filter(s -> s.name().equals(queue)).mapToLong(QueueStats::total).sum();
+    }
+
     @Test
     void theSampleWorkerProcessesGoodOrdersAndItsPoisonMessageEndsInTheDeadLetterQueue() {
-        queues.sendAll("orders", List.of(OutgoingMessage.of("order 1"), OutgoingMessage.of("poison order"),
+        queues.backend().sendAll("orders", List.of(OutgoingMessage.of("order 1"), OutgoingMessage.of("poison order"),
                 OutgoingMessage.of("order 2")));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> queues.peek("orders-dlq", 10).size() == 1);
-        await().until(() -> queues.stats().stream().filter(s -> s.name().equals("orders")).findFirst().orElseThrow()
-                .total() == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> total("orders-dlq") == 1 && total("orders") == 0);
 
-        ConsumerInfo worker = consumers.consumers().get(0);
+        assertEquals("poison order", queues.backend().peek("orders-dlq", 10).get(0).body());
+        ConsumerInfo worker = queues.consumers().get(0);
         assertEquals(2, worker.deletedMessages());
         assertEquals(2, worker.failedMessages(), "the poison message failed on both receives");
         assertEquals(1, worker.deadLettered());
-        assertEquals("poison order", queues.peek("orders-dlq", 10).get(0).body());
         assertTrue(invocations.stream().allMatch(r -> r.trigger() == Trigger.QUEUE && r.outcome() == Outcome.OK),
                 invocations.toString());
         assertEquals(1, logLines.stream().filter(l -> l.contains("processed message") && l.contains(": order 1"))
                 .count(), logLines.toString());
         assertEquals(2, logLines.stream().filter(l -> l.contains("cannot process message")).count(), logLines.toString());
+    }
+
+    @Test
+    void aMessagePostedToTheAdminApiReachesTheWorker() throws Exception {
+        Undertow server = Undertow.builder().addHttpListener(0, "127.0.0.1")
+                .setHandler(new PathHandler().addPrefixPath(QueueAdminHandler.PREFIX, queues.adminHandler())).build();
+        server.start();
+        try {
+            int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+            HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/_faas/queues/orders/messages"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"order\":\"over http\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, posted.statusCode(), posted.body());
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> logLines.stream()
+                    .anyMatch(l -> l.contains("processed message") && l.contains("over http")));
+            await().until(() -> total("orders") == 0);
+        } finally {
+            server.stop();
+        }
     }
 }
