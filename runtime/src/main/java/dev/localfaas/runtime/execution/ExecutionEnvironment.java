@@ -11,6 +11,7 @@ import dev.localfaas.runtime.isolation.HandlerResolver;
 import dev.localfaas.runtime.isolation.LambdaApi;
 import dev.localfaas.runtime.isolation.LogWriter;
 import dev.localfaas.runtime.isolation.OutputRouter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,10 +40,10 @@ final class ExecutionEnvironment {
 
     private ExecutionEnvironment(FunctionSpec spec, Path code, RuntimeConfig config) {
         this.spec = spec;
-        this.loader = FunctionClassLoader.forJar(spec.name(), code);
+        this.loader = FunctionClassLoader.forPackage(spec.name(), code);
         this.logStreamName = LocalDate.now(ZoneOffset.UTC).format(STREAM_DATE) + "/[$LATEST]"
                 + UUID.randomUUID().toString().replace("-", "");
-        this.variables = LambdaVariables.of(spec, config, logStreamName);
+        this.variables = LambdaVariables.of(spec, code, config, logStreamName);
     }
 
     /**
@@ -141,7 +142,8 @@ final class ExecutionEnvironment {
         private LambdaVariables() {
         }
 
-        static Map<String, String> of(FunctionSpec spec, RuntimeConfig config, String logStream) {
+        /** {@code code} is where the package is loaded from: the package itself, or its snapshot. */
+        static Map<String, String> of(FunctionSpec spec, Path code, RuntimeConfig config, String logStream) {
             Map<String, String> v = new HashMap<>();
             v.put("_HANDLER", spec.handler());
             v.put("AWS_REGION", config.region());
@@ -154,12 +156,21 @@ final class ExecutionEnvironment {
             v.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
             v.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.name());
             v.put("AWS_LAMBDA_LOG_STREAM_NAME", logStream);
-            v.put("LAMBDA_TASK_ROOT", spec.jar().toAbsolutePath().getParent().toString());
+            v.put("LAMBDA_TASK_ROOT", taskRoot(spec, code).toString());
             v.put("LAMBDA_RUNTIME_DIR", "/var/runtime");
             v.put("TZ", ":UTC");
             v.put("FAAS_LOCAL", "true");
             v.putAll(spec.environment());
             return Map.copyOf(v);
+        }
+
+        /**
+         * Lambda unpacks the package into the task root, and code reads its bundled files from there. A directory
+         * package is that unpacked tree (the copy actually loaded, when snapshots are on, so files match the classes);
+         * a JAR is never unpacked here, so its folder is the nearest thing.
+         */
+        private static Path taskRoot(FunctionSpec spec, Path code) {
+            return Files.isDirectory(code) ? code.toAbsolutePath() : spec.jar().toAbsolutePath().getParent();
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.localfaas.runtime.function;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,17 +7,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * Finds the functions in a directory: every {@code *.jar} directly in it is a deployment package, scanned on its own.
+ * Finds the functions in a directory. Every {@code *.jar} directly in it is a deployment package, and so is every
+ * sub-directory laid out like an unzipped Lambda ZIP (classes at its root, dependencies in {@code lib/*.jar}); each
+ * package is scanned on its own ({@link DeploymentPackage#in}).
  *
  * <p>A function is a public concrete class implementing {@code RequestHandler} or {@code RequestStreamHandler}, or a
  * class or public method annotated {@code @Function}. Nothing is loaded: handler types and annotations are read from
@@ -42,7 +41,7 @@ public final class FunctionDiscovery {
         }
         List<FunctionSpec> found = new ArrayList<>();
         List<DiscoveryProblem> problems = new ArrayList<>();
-        for (JarScanner.Result result : scanAll(jars(dir))) {
+        for (JarScanner.Result result : scanAll(DeploymentPackage.in(dir))) {
             found.addAll(result.functions());
             problems.addAll(result.problems());
         }
@@ -53,7 +52,7 @@ public final class FunctionDiscovery {
         return new FunctionCatalog(functions, problems);
     }
 
-    /** JARs are independent, so they are scanned side by side; results keep the order of {@code jars}. */
+    /** Packages are independent, so they are scanned side by side; results keep the order of {@code jars}. */
     private static List<JarScanner.Result> scanAll(List<Path> jars) {
         int threads = Math.min(jars.size(), Runtime.getRuntime().availableProcessors());
         if (threads <= 1) {
@@ -84,18 +83,6 @@ public final class FunctionDiscovery {
         }
     }
 
-    private static List<Path> jars(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
-                    .map(f -> f.toAbsolutePath().normalize())
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
     /** A name used twice is ambiguous for every trigger, so all its holders are left out, each with a problem. */
     private static List<FunctionSpec> withoutDuplicateNames(List<FunctionSpec> found, List<DiscoveryProblem> problems) {
         Map<String, List<FunctionSpec>> byName = found.stream()
@@ -120,7 +107,7 @@ public final class FunctionDiscovery {
     }
 
     private static String file(FunctionSpec spec) {
-        return spec.jar().getFileName().toString();
+        return DeploymentPackage.label(spec.jar());
     }
 
     private static String subject(FunctionSpec spec) {

@@ -11,7 +11,9 @@ import io.github.classgraph.ClassInfo;
 import io.github.classgraph.MethodInfo;
 import io.github.classgraph.MethodParameterInfo;
 import io.github.classgraph.ScanResult;
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +26,9 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * Finds the functions in one deployment package by reading its bytecode with ClassGraph (no class is loaded), and
- * reports, one line each, the handlers that the Lambda runtime could not call.
+ * Finds the functions in one deployment package (a JAR, or a directory with its {@code lib/*.jar}) by reading its
+ * bytecode with ClassGraph (no class is loaded), and reports, one line each, the handlers that the Lambda runtime
+ * could not call.
  */
 final class JarScanner {
 
@@ -49,14 +52,15 @@ final class JarScanner {
 
     private JarScanner(Path jar) {
         this.jar = jar;
-        this.file = jar.getFileName().toString();
+        this.file = DeploymentPackage.label(jar);
     }
 
     static Result scan(Path jar) {
         JarScanner scanner = new JarScanner(jar);
-        if (scanner.readableZip()) {
+        List<File> classpath = scanner.readableClasspath();
+        if (!classpath.isEmpty()) {
             try (ScanResult result = new ClassGraph()
-                    .overrideClasspath(List.of(jar.toFile()))
+                    .overrideClasspath(classpath)
                     .enableClassInfo().enableMethodInfo().enableAnnotationInfo()
                     .ignoreClassVisibility().ignoreMethodVisibility()
                     .rejectPackages(LIBRARY_PACKAGES.toArray(String[]::new))
@@ -70,14 +74,41 @@ final class JarScanner {
         return new Result(scanner.functions, scanner.problems);
     }
 
-    /** ClassGraph quietly skips what it cannot open, so a broken file is caught here, where it can be named. */
-    private boolean readableZip() {
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
+    /**
+     * The package's classpath without the JARs that cannot be opened, each of which is reported: ClassGraph quietly
+     * skips what it cannot open, so a broken file is caught here, where it can be named. Empty when a JAR package
+     * itself is broken.
+     */
+    private List<File> readableClasspath() {
+        DeploymentPackage pkg;
+        try {
+            pkg = DeploymentPackage.of(jar);
+        } catch (UncheckedIOException e) {
+            problem("cannot be read (" + e.getCause().getMessage() + "); check that the folder is readable");
+            return List.of();
+        }
+        if (!pkg.isDirectory()) {
+            return readableZip(jar, false) ? List.of(jar.toFile()) : List.of();
+        }
+        List<File> readable = new ArrayList<>();
+        for (Path element : pkg.classpath()) {
+            if (element.equals(jar) || readableZip(element, true)) {
+                readable.add(element.toFile());
+            }
+        }
+        return readable;
+    }
+
+    /** Whether {@code zipFile} opens as a zip; if not, a problem naming it (a file in {@code lib/}, or the package). */
+    private boolean readableZip(Path zipFile, boolean inLib) {
+        String name = inLib ? jar.relativize(zipFile).toString().replace('\\', '/') + " " : "";
+        try (ZipFile zip = new ZipFile(zipFile.toFile())) {
             return true;
         } catch (ZipException e) {
-            problem("not a JAR (zip) file; rebuild it with mvn package or remove it");
+            problem(inLib ? name + "is not a JAR (zip) file, so its classes are left out; rebuild it or remove it"
+                    : "not a JAR (zip) file; rebuild it with mvn package or remove it");
         } catch (IOException e) {
-            problem("cannot be read (" + e.getMessage() + "); check that the file is readable");
+            problem(name + "cannot be read (" + e.getMessage() + "); check that the file is readable");
         }
         return false;
     }
@@ -102,7 +133,8 @@ final class JarScanner {
         }
         if (functions.isEmpty() && problems.isEmpty()) {
             problem("no function found: no public class implements RequestHandler or RequestStreamHandler and"
-                    + " nothing is annotated @Function; add a handler or remove the JAR from this folder");
+                    + " nothing is annotated @Function; add a handler or " + (file.endsWith("/")
+                    ? "move the folder out of the functions folder" : "remove the JAR from this folder"));
         }
     }
 

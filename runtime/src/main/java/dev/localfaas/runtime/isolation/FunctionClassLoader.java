@@ -1,14 +1,17 @@
 package dev.localfaas.runtime.isolation;
 
+import dev.localfaas.runtime.function.DeploymentPackage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * The classloader of one execution environment: the deployment package alone, over the platform classloader.
+ * The classloader of one execution environment: the deployment package alone (a JAR, or a directory and its
+ * {@code lib/*.jar}), over the platform classloader.
  * Nothing on the runtime's classpath (Jackson, Undertow, picocli, ClassGraph, localfaas) is visible through it, so a
  * function sees only the JDK and what it bundles — as on Lambda, where the JAR is all there is.
  */
@@ -22,16 +25,27 @@ public final class FunctionClassLoader extends URLClassLoader {
         super("faas:" + name, urls, ClassLoader.getPlatformClassLoader());
     }
 
-    /** A loader over {@code jar}, named after the function so that stack traces and heap dumps say whose it is. */
-    public static FunctionClassLoader forJar(String functionName, Path jar) {
+    /**
+     * A loader over the deployment package at {@code root}: a JAR, or a directory followed by its {@code lib/*.jar}
+     * in the order the Lambda runtime uses. Named after the function so that stack traces and heap dumps say whose
+     * it is.
+     *
+     * @throws UncheckedIOException when a directory package's {@code lib} folder cannot be listed
+     */
+    public static FunctionClassLoader forPackage(String functionName, Path root) {
+        List<Path> classpath = DeploymentPackage.of(root).classpath();
+        URL[] urls = new URL[classpath.size()];
         try {
-            return new FunctionClassLoader(functionName, new URL[] {jar.toUri().toURL()});
+            for (int i = 0; i < urls.length; i++) {
+                urls[i] = classpath.get(i).toUri().toURL(); // a directory's URI ends in '/', as URLClassLoader needs
+            }
         } catch (MalformedURLException e) {
             throw new UncheckedIOException(e);
         }
+        return new FunctionClassLoader(functionName, urls);
     }
 
-    /** Closes the JAR; the loader and its classes can then be collected once nothing references them. */
+    /** Closes the JARs; the loader and its classes can then be collected once nothing references them. */
     public void release() {
         try {
             close();

@@ -1,0 +1,35 @@
+package dev.localfaas.runtime.gateway;
+
+import java.util.Map;
+
+/**
+ * What an {@link AdminEndpoint} answers: a status and a value the gateway writes as JSON (records, maps, lists and
+ * Jackson trees all work).
+ */
+public record AdminResponse(int status, Object body) {
+
+    public static AdminResponse ok(Object body) {
+        return new AdminResponse(200, body);
+    }
+
+    public static AdminResponse of(int status, Object body) {
+        return new AdminResponse(status, body);
+    }
+
+    /** {@code {"message": ...}} with the status, for errors. */
+    public static AdminResponse error(int status, String message) {
+        return new AdminResponse(status, Map.of("message", message));
+    }
+
+    public static AdminResponse notFound(String message) {
+        return error(404, message);
+    }
+
+    public static AdminResponse badRequest(String message) {
+        return error(400, message);
+    }
+
+    public static AdminResponse methodNotAllowed(String method, String path) {
+        return error(405, method + " is not supported on " + path);
+    }
+}
