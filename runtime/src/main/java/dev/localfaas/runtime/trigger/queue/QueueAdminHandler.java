@@ -59,10 +59,10 @@ public final class QueueAdminHandler implements HttpHandler {
     }
 
     private void route(HttpServerExchange exchange) throws IOException {
-        String path = exchange.getRelativePath();
-        if (path.startsWith(PREFIX)) {
-            path = path.substring(PREFIX.length()); // mounted without a prefix handler
-        }
+        // Wherever it is mounted (the gateway's /_faas dispatcher, a PathHandler prefix), route on what follows PREFIX.
+        String full = exchange.getRequestPath();
+        int at = full.indexOf(PREFIX);
+        String path = at >= 0 ? full.substring(at + PREFIX.length()) : exchange.getRelativePath();
         String[] parts = path.replaceAll("^/+|/+$", "").split("/");
         HttpString method = exchange.getRequestMethod();
         if (parts.length == 1 && parts[0].isEmpty()) {

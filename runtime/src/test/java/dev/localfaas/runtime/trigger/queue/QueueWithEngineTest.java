@@ -12,9 +12,8 @@ import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.execution.Trigger;
 import dev.localfaas.runtime.function.FunctionSpec;
 import dev.localfaas.runtime.function.QueueSpec;
-import io.undertow.Undertow;
-import io.undertow.server.handlers.PathHandler;
-import java.net.InetSocketAddress;
+import dev.localfaas.runtime.gateway.Gateway;
+import dev.localfaas.runtime.gateway.GatewayConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -88,14 +87,13 @@ class QueueWithEngineTest {
     }
 
     @Test
-    void aMessagePostedToTheAdminApiReachesTheWorker() throws Exception {
-        Undertow server = Undertow.builder().addHttpListener(0, "127.0.0.1")
-                .setHandler(new PathHandler().addPrefixPath(QueueAdminHandler.PREFIX, queues.adminHandler())).build();
-        server.start();
+    void aMessagePostedToTheGatewaysAdminApiReachesTheWorker() throws Exception {
+        Gateway gateway = Gateway.create(GatewayConfig.defaults().withPort(0), faas)
+                .mountHandler(QueueAdminHandler.PREFIX, queues.adminHandler());
+        gateway.start();
         try {
-            int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
             HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/_faas/queues/orders/messages"))
+                            URI.create(gateway.url() + "/_faas/queues/orders/messages"))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"order\":\"over http\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, posted.statusCode(), posted.body());
@@ -103,8 +101,11 @@ class QueueWithEngineTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> logLines.stream()
                     .anyMatch(l -> l.contains("processed message") && l.contains("over http")));
             await().until(() -> total("orders") == 0);
+            HttpResponse<String> overview = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(gateway.url() + "/_faas/queues")).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(overview.body().contains("\"function\":\"orders-worker\""), overview.body());
         } finally {
-            server.stop();
+            gateway.stop();
         }
     }
 }
