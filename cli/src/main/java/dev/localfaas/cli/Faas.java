@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             InvokeCommand.class,
             ReportCommand.class,
             ScheduleCommand.class,
+            SendCommand.class,
+            QueuesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Faas implements Runnable {
