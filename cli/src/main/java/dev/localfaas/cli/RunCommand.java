@@ -11,7 +11,9 @@ import dev.localfaas.runtime.gateway.GatewayException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.localfaas.runtime.trigger.schedule.ScheduleTable;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,22 +87,27 @@ final class RunCommand implements Callable<Integer> {
         config = keepWarm == null ? config : config.withKeepWarm(keepWarm);
         StopSignal signal = stop != null ? stop : StopSignal.fromProcessSignals();
         try (LocalFaas faas = LocalFaas.open(config);
-             UsageRecording usage = UsageRecording.open(faas, config)) {
+             UsageRecording usage = UsageRecording.open(faas, config, line -> err.println("faas: warning: " + line));
+             ServedTriggers triggers = ServedTriggers.open(faas, config, line -> err.println("faas: " + line))) {
             log.widen(faas.functions());
             Gateway gateway = Gateway.create(GatewayConfig.defaults().withHost(host).withPort(port)
                     .withAccount(config.region(), config.accountId()), faas);
             gateway.onNotice(line -> err.println("faas: " + line)).functionStats(faas::stats);
             faas.addListener(gateway.invocationListener());
+            triggers.mount(gateway);
             try {
                 gateway.start();
             } catch (GatewayException e) {
                 throw CliException.usage(e.getMessage());
             }
+            faas.announceEndpoint(gateway.url());
             out.println("localfaas " + Version.get() + " serving " + dir);
             out.println();
             ServeTable.print(out, faas.catalog(), gateway.routes(), gateway.url());
+            printSchedules(out, triggers);
+            triggers.start(faas.functions());
             FunctionsWatcher watcher = noWatch ? null : FunctionsWatcher.start(dir, RELOAD_QUIET,
-                    () -> reload(faas, gateway, log, out, err), line -> err.println("faas: " + line));
+                    () -> reload(faas, gateway, triggers, log, out, err), line -> err.println("faas: " + line));
             out.println();
             out.println("Ready on " + gateway.url() + (noWatch ? "" : ", watching " + dir + " for changed JARs")
                     + " (Ctrl-C to stop)");
@@ -114,6 +121,10 @@ final class RunCommand implements Callable<Integer> {
                     watcher.close();
                 }
                 gateway.stop();
+                triggers.close();
+                out.println();
+                out.print(triggers.costSummary("faas report --dir " + dir
+                        + (stateDir == null ? "" : " --state-dir " + stateDir)));
             }
         } finally {
             out.println("Stopped.");
@@ -123,9 +134,18 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void reload(LocalFaas faas, Gateway gateway, InvocationLog log, PrintWriter out, PrintWriter err) {
+    private static void printSchedules(PrintWriter out, ServedTriggers triggers) {
+        if (!triggers.schedules().isEmpty()) {
+            out.println();
+            ScheduleTable.render(triggers.schedules(), ZoneId.systemDefault()).forEach(out::println);
+        }
+    }
+
+    private void reload(LocalFaas faas, Gateway gateway, ServedTriggers triggers, InvocationLog log, PrintWriter out,
+                        PrintWriter err) {
         FunctionCatalog catalog = faas.reload();
         log.widen(catalog.functions());
+        triggers.reload(catalog.functions()).forEach(problem -> err.println("faas: " + problem));
         try {
             gateway.refreshRoutes();
         } catch (GatewayException e) {

@@ -80,6 +80,14 @@ public final class LocalFaas implements FunctionInvoker, AutoCloseable {
         return config;
     }
 
+    /**
+     * Tells functions where the gateway listens: {@code FAAS_ENDPOINT} in their environment (environments created
+     * from now on), so that a function can send to a queue or invoke another function through it.
+     */
+    public void announceEndpoint(String url) {
+        engine.platformVariables(java.util.Map.of("FAAS_ENDPOINT", url));
+    }
+
     public void addListener(InvocationListener listener) {
         engine.addListener(listener);
     }

@@ -80,7 +80,7 @@ final class Attempt {
         if (env == null) {
             long t0 = System.nanoTime();
             try {
-                env = ExecutionEnvironment.initialize(spec, pool.code(), pool.config(), log);
+                env = ExecutionEnvironment.initialize(spec, pool.code(), pool.config(), pool.platformVariables(), log);
                 initMs = (System.nanoTime() - t0) / 1e6;
             } catch (EnvironmentInitException e) {
                 initMs = (System.nanoTime() - t0) / 1e6;

@@ -36,6 +36,7 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
     private final JarSnapshots snapshots;
     private final List<InvocationListener> listeners = new CopyOnWriteArrayList<>();
     private volatile Map<String, FunctionPool> pools = Map.of();
+    private volatile Map<String, String> platformVariables = Map.of();
     private volatile boolean closed;
 
     public Engine(RuntimeConfig config) {
@@ -68,7 +69,7 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
             if (existing != null && existing.spec().equals(spec) && snapshots.unchanged(spec.jar(), existing.code())) {
                 next.put(spec.name(), existing);
             } else {
-                next.put(spec.name(), new FunctionPool(spec, snapshots.take(spec), config, handlers, deadlines, account));
+                next.put(spec.name(), new FunctionPool(spec, snapshots.take(spec), config, handlers, deadlines, account, this::platformVariables));
             }
         }
         pools = Map.copyOf(next);
@@ -77,6 +78,18 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
                 pool.retire();
             }
         }
+    }
+
+    /**
+     * Variables the platform adds to every function's environment from now on (e.g. {@code FAAS_ENDPOINT}, the
+     * gateway's address, known only once it listens). Environments already warm keep what they had.
+     */
+    public void platformVariables(Map<String, String> variables) {
+        this.platformVariables = Map.copyOf(variables);
+    }
+
+    Map<String, String> platformVariables() {
+        return platformVariables;
     }
 
     public void addListener(InvocationListener listener) {

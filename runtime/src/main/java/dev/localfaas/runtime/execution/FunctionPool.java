@@ -6,6 +6,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,6 +26,7 @@ final class FunctionPool {
     private final RuntimeConfig config;
     private final ExecutorService executor;
     private final ScheduledExecutorService timer;
+    private final Supplier<Map<String, String>> platformVariables;
     private final String arn;
     private final String logGroup;
     private final Semaphore account;
@@ -34,12 +37,13 @@ final class FunctionPool {
     private volatile boolean retired;
 
     FunctionPool(FunctionSpec spec, Path code, RuntimeConfig config, ExecutorService executor,
-                 ScheduledExecutorService timer, Semaphore account) {
+                 ScheduledExecutorService timer, Semaphore account, Supplier<Map<String, String>> platformVariables) {
         this.spec = spec;
         this.code = code;
         this.config = config;
         this.executor = executor;
         this.timer = timer;
+        this.platformVariables = platformVariables;
         this.arn = config.functionArn(spec.name());
         this.logGroup = "/aws/lambda/" + spec.name();
         this.account = account;
@@ -79,6 +83,10 @@ final class FunctionPool {
             reserved.release();
         }
         account.release();
+    }
+
+    Map<String, String> platformVariables() {
+        return platformVariables.get();
     }
 
     String arn() {
