@@ -29,7 +29,8 @@ final class Router {
 
     /**
      * Builds the routes of these functions: their declared HTTP triggers, or {@code ANY /{name}} and
-     * {@code ANY /{name}/{proxy+}} for a function that declares none.
+     * {@code ANY /{name}/{proxy+}} for a function that declares no trigger at all (design.md); a function triggered
+     * only by a schedule or a queue gets no HTTP route, and is still reachable through the Invoke API.
      *
      * @throws GatewayException on a malformed route, a reserved path, or two functions claiming one route
      */
@@ -37,7 +38,7 @@ final class Router {
         List<Bound> bound = new ArrayList<>();
         Map<String, Bound> byKey = new HashMap<>();
         for (FunctionSpec f : functions) {
-            boolean implicit = f.httpRoutes().isEmpty();
+            boolean implicit = f.httpRoutes().isEmpty() && f.schedules().isEmpty() && f.queues().isEmpty();
             List<HttpRoute> declared = implicit
                     ? List.of(new HttpRoute("ANY", "/" + f.name()), new HttpRoute("ANY", "/" + f.name() + "/{proxy+}"))
                     : f.httpRoutes();

@@ -72,6 +72,18 @@ class RouterTest {
     }
 
     @Test
+    void functionTriggeredOnlyByAScheduleOrAQueueGetsNoHttpRoute() {
+        FunctionSpec tick = new FunctionSpec("tick", Path.of("tick.jar"), "example.Tick", 128, 3, 0, Map.of(), "",
+                List.of(), List.of(new dev.localfaas.runtime.function.ScheduleSpec("rate(1 minute)", "", true)), List.of());
+        FunctionSpec worker = new FunctionSpec("worker", Path.of("worker.jar"), "example.W", 128, 3, 0, Map.of(), "",
+                List.of(), List.of(), List.of(new dev.localfaas.runtime.function.QueueSpec("q", 10, 0, 0, "", 30)));
+        Router router = Router.build(List.of(tick, worker));
+        assertEquals("none", route(router, "GET", "/tick"));
+        assertEquals("none", route(router, "POST", "/worker"));
+        assertEquals(0, router.entries().size());
+    }
+
+    @Test
     void conflictingRoutesNameBothFunctions() {
         GatewayException e = assertThrows(GatewayException.class, () -> Router.build(List.of(
                 fn("users-a", r("GET", "/users/{id}")), fn("users-b", r("GET", "/users/{name}")))));
