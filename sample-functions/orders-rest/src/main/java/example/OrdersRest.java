@@ -6,18 +6,28 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.localfaas.api.Function;
 import dev.localfaas.api.HttpTrigger;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A REST API (Lambda proxy integration, payload format 1.0) handler: {@code POST /orders} with a JSON order answers
- * 201 Created, a {@code Location} header and the order echoed back with its new id.
+ * The front of the order pipeline, a REST API (Lambda proxy integration, payload format 1.0) handler:
+ * {@code POST /orders} with a JSON order gives the order an id and puts {@code {"orderId":...,"order":...}} on the
+ * {@code orders} queue, which {@code orders-worker} consumes. It answers 201 Created with a {@code Location} header,
+ * the order echoed back and the queue's message id.
+ *
+ * <p>Where no queue is reachable (no {@code FAAS_ENDPOINT}: deployed on AWS, or invoked with {@code faas invoke})
+ * it still answers 201, with {@code "queued":false} and a note saying why; see {@link OrderQueue}.
  */
 @Function(name = "orders-rest")
 @HttpTrigger(method = "POST", path = "/orders")
 public class OrdersRest implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    // Built once per execution environment (its init), as a Lambda function builds its SDK clients.
+    private final OrderQueue queue = OrderQueue.fromEnvironment("orders");
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent request, Context context) {
@@ -33,10 +43,31 @@ public class OrdersRest implements RequestHandler<APIGatewayProxyRequestEvent, A
             return response(400, Map.of(), "{\"message\":\"the order must be a JSON object\"}");
         }
         String orderId = UUID.randomUUID().toString();
-        context.getLogger().log("orders-rest: created order " + orderId + "\n");
-        // The order is echoed verbatim: this sample bundles no JSON library to re-serialize it.
-        return response(201, Map.of("Location", "/orders/" + orderId),
-                "{\"orderId\":\"" + orderId + "\",\"status\":\"created\",\"order\":" + trimmed + "}");
+        // The order is passed on verbatim: this sample bundles no JSON library to re-serialize it.
+        String message = "{\"orderId\":\"" + orderId + "\",\"order\":" + trimmed + "}";
+        Map<String, String> location = Map.of("Location", "/orders/" + orderId);
+        Optional<String> unavailable = queue.unavailableReason();
+        if (unavailable.isPresent()) {
+            context.getLogger().log("orders-rest: order " + orderId + " accepted but not queued: " + unavailable.get() + "\n");
+            return response(201, location, "{\"orderId\":\"" + orderId + "\",\"status\":\"created\",\"queued\":false,"
+                    + "\"note\":\"" + unavailable.get() + "\",\"order\":" + trimmed + "}");
+        }
+        String messageId;
+        try {
+            messageId = queue.send(message);
+        } catch (IOException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            // Not accepted: the client may retry. Nothing was queued, so a retry cannot duplicate the order.
+            context.getLogger().log("orders-rest: order " + orderId + " refused, the queue did not take it: " + e + "\n");
+            return response(503, Map.of("Retry-After", "1"),
+                    "{\"message\":\"the order could not be queued; try again in a moment\"}");
+        }
+        context.getLogger().log("orders-rest: order " + orderId + " queued on " + queue.name() + " as message "
+                + messageId + "\n");
+        return response(201, location, "{\"orderId\":\"" + orderId + "\",\"status\":\"queued\",\"queued\":true,"
+                + "\"messageId\":\"" + messageId + "\",\"order\":" + trimmed + "}");
     }
 
     private static APIGatewayProxyResponseEvent response(int status, Map<String, String> extraHeaders, String body) {

@@ -10,11 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A queue consumer: receives up to 5 messages of the "orders" queue per invocation and reports the ones it could not
- * process (here: any body containing "poison") as batch item failures, so only those are delivered again.
+ * The back of the order pipeline: consumes the {@code orders} queue that {@code orders-rest} fills, up to 5 messages
+ * per invocation. A message it cannot process (here: any body containing "poison") is reported as a batch item
+ * failure, so only that one comes back, after the visibility timeout; after its third receive it is moved to the
+ * dead-letter queue {@code orders-dlq}, where it waits to be looked at and redriven.
+ *
+ * <p>The visibility timeout is short (5 s, at least the function's 3 s timeout, as SQS requires) so that a poison
+ * message reaches the dead-letter queue about 10 s after it was sent. On AWS these settings live on the SQS queue
+ * (visibility timeout, redrive policy) and the event source mapping (batch size); the annotations are ignored there.
  */
-@Function(name = "orders-worker")
-@QueueTrigger(queue = "orders", batchSize = 5)
+@Function(name = "orders-worker", timeoutSeconds = 3)
+@QueueTrigger(queue = "orders", batchSize = 5, maxReceiveCount = 3, deadLetterQueue = "orders-dlq",
+        visibilityTimeoutSeconds = 5)
 public class OrdersWorker implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     @Override
@@ -23,7 +30,10 @@ public class OrdersWorker implements RequestHandler<SQSEvent, SQSBatchResponse> 
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             String body = message.getBody() == null ? "" : message.getBody();
             if (body.contains("poison")) {
-                context.getLogger().log("orders-worker: cannot process message " + message.getMessageId() + "\n");
+                String receives = message.getAttributes() == null ? "?"
+                        : message.getAttributes().getOrDefault("ApproximateReceiveCount", "?");
+                context.getLogger().log("orders-worker: cannot process message " + message.getMessageId()
+                        + " (receive " + receives + "): " + body + "\n");
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             } else {
                 context.getLogger().log("orders-worker: processed message " + message.getMessageId() + ": " + body + "\n");

@@ -107,7 +107,8 @@ class ListCommandTest {
         JsonNode queue = find(functions, "orders-worker").get("queues").get(0);
         assertEquals("orders", queue.get("queue").asText());
         assertEquals(5, queue.get("batchSize").asInt());
-        assertEquals(30, queue.get("visibilityTimeoutSeconds").asInt());
+        assertEquals(5, queue.get("visibilityTimeoutSeconds").asInt());
+        assertEquals("orders-dlq", queue.get("deadLetterQueue").asText());
     }
 
     @Test

@@ -85,7 +85,7 @@ class FunctionDiscoveryTest {
         assertEquals(List.of(new HttpRoute("GET", "/users/{id}")), samples.find("users-api").orElseThrow().httpRoutes());
         assertEquals(List.of(new HttpRoute("POST", "/orders")), samples.find("orders-rest").orElseThrow().httpRoutes());
         assertEquals(List.of(new ScheduleSpec("rate(1 minute)", "", true)), samples.find("tick").orElseThrow().schedules());
-        assertEquals(List.of(new QueueSpec("orders", 5, 0, 0, "", 30)), samples.find("orders-worker").orElseThrow().queues());
+        assertEquals(List.of(new QueueSpec("orders", 5, 0, 3, "orders-dlq", 5)), samples.find("orders-worker").orElseThrow().queues());
         FunctionSpec hello = samples.find("hello").orElseThrow();
         assertTrue(hello.httpRoutes().isEmpty() && hello.schedules().isEmpty() && hello.queues().isEmpty());
     }

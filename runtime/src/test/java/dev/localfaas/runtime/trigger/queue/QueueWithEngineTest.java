@@ -46,8 +46,9 @@ class QueueWithEngineTest {
     void start() throws Exception {
         Files.copy(Samples.functions().resolve("orders-worker.jar"), functions.resolve("orders-worker.jar"));
         RuntimeConfig config = RuntimeConfig.forDirectory(functions).withLogSink((fn, line) -> logLines.add(line));
-        // Discovery reads @QueueTrigger(queue = "orders", batchSize = 5); the test adds a dead-letter queue and
-        // shortens the timeouts so that a retry takes a second, not the default 30.
+        // Discovery reads @QueueTrigger(queue = "orders", batchSize = 5, maxReceiveCount = 3, deadLetterQueue =
+        // "orders-dlq", visibilityTimeoutSeconds = 5); the test dead-letters after 2 receives and shortens the
+        // timeouts so that a retry takes a second, not 5.
         faas = LocalFaas.open(config, spec -> new FunctionSpec(spec.name(), spec.jar(), spec.handler(), spec.memoryMb(),
                 1, spec.concurrency(), spec.environment(), spec.inputType(), spec.httpRoutes(), spec.schedules(),
                 spec.queues().stream().map(q -> new QueueSpec(q.queue(), q.batchSize(), q.maxBatchingWindowSeconds(),
