@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A process appending records from four threads is stopped with SIGINT (what Ctrl-C sends): every append that had
  * completed is in the file, and no line is torn.
  *
- * <p>TODO(gateway): the same test against a child-process {@code faas run} gateway under load, then
- * {@code faas report}, once the gateway exists (issue 4: "records survive a Ctrl-C'd gateway").
+ * <p>The same promise end to end, through a child-process {@code faas run} gateway stopped with Ctrl-C, SIGTERM and
+ * {@code kill -9}, then {@code faas report}: {@code cli/src/test/java/dev/localfaas/cli/UsageSurvivesStopIT}.
  */
 class LedgerSurvivesCtrlCTest {
     @TempDir
