@@ -76,7 +76,8 @@ final class InvokeCommand implements Callable<Integer> {
         if (stateDir != null) {
             config = config.withStateDir(stateDir);
         }
-        try (LocalFaas faas = LocalFaas.open(config, this::override)) {
+        // only the packages that could hold this function are scanned: most of a cold start's discovery time saved
+        try (LocalFaas faas = LocalFaas.openFunction(config, function, this::override)) {
             FunctionSpec target = faas.function(function).orElseThrow(() -> unknown(faas));
             if (!"java.io.InputStream".equals(target.inputType())) {
                 EventInput.requireJson(event, payload);
