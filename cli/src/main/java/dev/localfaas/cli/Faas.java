@@ -13,7 +13,12 @@ import picocli.CommandLine.Command;
         description = "Run AWS Lambda handler JARs locally: an API gateway, schedules, queues, and what it would cost.",
         subcommands = {
             ListCommand.class,
+            RunCommand.class,
             InvokeCommand.class,
+            ReportCommand.class,
+            ScheduleCommand.class,
+            SendCommand.class,
+            QueuesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Faas implements Runnable {

@@ -13,6 +13,7 @@ import dev.localfaas.runtime.function.FunctionSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -100,6 +101,14 @@ public final class LocalFaas implements FunctionInvoker, AutoCloseable {
         return config;
     }
 
+    /**
+     * Tells functions where the gateway listens: {@code FAAS_ENDPOINT} in their environment (environments created
+     * from now on), so that a function can send to a queue or invoke another function through it.
+     */
+    public void announceEndpoint(String url) {
+        engine.platformVariables(java.util.Map.of("FAAS_ENDPOINT", url));
+    }
+
     public void addListener(InvocationListener listener) {
         engine.addListener(listener);
     }
@@ -126,6 +135,16 @@ public final class LocalFaas implements FunctionInvoker, AutoCloseable {
     @Override
     public InvocationResult invoke(String function, Invocation invocation) {
         return engine.invoke(function, invocation);
+    }
+
+    @Override
+    public boolean nonBlocking() {
+        return true;
+    }
+
+    @Override
+    public CompletableFuture<InvocationResult> invokeAsync(String function, Invocation invocation) {
+        return engine.invokeAsync(function, invocation);
     }
 
     /** Closes every environment. Idempotent. */

@@ -1,6 +1,7 @@
 package dev.localfaas.runtime.execution;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +19,19 @@ public final class AsyncInvoker implements AutoCloseable {
     private final RetryPolicy policy;
     private final Consumer<InvocationResult> onFinalFailure;
     private final ScheduledExecutorService scheduler;
+    private final Executor attempts;
 
     public AsyncInvoker(FunctionInvoker invoker, RetryPolicy policy, Consumer<InvocationResult> onFinalFailure) {
+        this(invoker, policy, onFinalFailure, null);
+    }
+
+    /**
+     * Runs each attempt on {@code attempts} (owned by the caller) rather than on the two retry-timer threads, so that
+     * as many invocations run at once as the caller allows: a schedule whose previous firing still runs starts another
+     * environment, as EventBridge does, instead of queueing behind it.
+     */
+    public AsyncInvoker(FunctionInvoker invoker, RetryPolicy policy, Consumer<InvocationResult> onFinalFailure,
+            Executor attempts) {
         this.invoker = invoker;
         this.policy = policy;
         this.onFinalFailure = onFinalFailure;
@@ -28,12 +40,13 @@ public final class AsyncInvoker implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.attempts = attempts == null ? scheduler : attempts;
     }
 
     /** Queues the invocation; the future completes with the last attempt's result. */
     public CompletableFuture<InvocationResult> submit(String function, Invocation invocation) {
         CompletableFuture<InvocationResult> done = new CompletableFuture<>();
-        scheduler.execute(() -> attempt(function, invocation, 0, done));
+        attempts.execute(() -> attempt(function, invocation, 0, done));
         return done;
     }
 
@@ -48,7 +61,7 @@ public final class AsyncInvoker implements AutoCloseable {
         if (!result.failed()) {
             done.complete(result);
         } else if (retry < policy.maxRetries()) {
-            scheduler.schedule(() -> attempt(function, invocation, retry + 1, done),
+            scheduler.schedule(() -> attempts.execute(() -> attempt(function, invocation, retry + 1, done)),
                     policy.delays().get(retry).toMillis(), TimeUnit.MILLISECONDS);
         } else {
             onFinalFailure.accept(result);

@@ -8,7 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,10 +31,12 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
     private final RuntimeConfig config;
     private final ExecutorService handlers;
     private final ScheduledExecutorService sweeper;
+    private final ScheduledExecutorService deadlines;
     private final Semaphore account;
     private final JarSnapshots snapshots;
     private final List<InvocationListener> listeners = new CopyOnWriteArrayList<>();
     private volatile Map<String, FunctionPool> pools = Map.of();
+    private volatile Map<String, String> platformVariables = Map.of();
     private volatile boolean closed;
 
     public Engine(RuntimeConfig config) {
@@ -39,6 +44,9 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
         this.account = new Semaphore(config.accountConcurrency());
         this.handlers = Executors.newCachedThreadPool(daemon("faas-handler-"));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("faas-sweeper-"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("faas-deadline-"));
+        timer.setRemoveOnCancelPolicy(true);
+        this.deadlines = timer;
         this.snapshots = new JarSnapshots(config.stateDir().resolve("code"), config.snapshotJars());
         OutputRouter.install();
         String envProblem = EnvironmentOverlay.install();
@@ -61,7 +69,7 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
             if (existing != null && existing.spec().equals(spec) && snapshots.unchanged(spec.jar(), existing.code())) {
                 next.put(spec.name(), existing);
             } else {
-                next.put(spec.name(), new FunctionPool(spec, snapshots.take(spec), config, handlers, account));
+                next.put(spec.name(), new FunctionPool(spec, snapshots.take(spec), config, handlers, deadlines, account, this::platformVariables));
             }
         }
         pools = Map.copyOf(next);
@@ -70,6 +78,18 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
                 pool.retire();
             }
         }
+    }
+
+    /**
+     * Variables the platform adds to every function's environment from now on (e.g. {@code FAAS_ENDPOINT}, the
+     * gateway's address, known only once it listens). Environments already warm keep what they had.
+     */
+    public void platformVariables(Map<String, String> variables) {
+        this.platformVariables = Map.copyOf(variables);
+    }
+
+    Map<String, String> platformVariables() {
+        return platformVariables;
     }
 
     public void addListener(InvocationListener listener) {
@@ -94,6 +114,29 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
 
     @Override
     public InvocationResult invoke(String function, Invocation invocation) {
+        try {
+            return invokeAsync(function, invocation).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("localfaas failed running " + function + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * Starts an invocation without blocking the caller: the future completes on the handler's thread when it
+     * returns, or on the deadline timer when it times out. Listeners are told before the future completes.
+     *
+     * @throws UnknownFunctionException when no function has that name
+     */
+    @Override
+    public boolean nonBlocking() {
+        return true;
+    }
+
+    @Override
+    public CompletableFuture<InvocationResult> invokeAsync(String function, Invocation invocation) {
         if (closed) {
             throw new IllegalStateException("the engine is closed");
         }
@@ -101,12 +144,15 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
         if (pool == null) {
             throw new UnknownFunctionException(function);
         }
-        InvocationResult result = pool.invoke(invocation);
+        return pool.invoke(invocation).thenApply(this::notifyListeners);
+    }
+
+    private InvocationResult notifyListeners(InvocationResult result) {
         for (InvocationListener listener : listeners) {
             try {
                 listener.onInvocation(result);
             } catch (RuntimeException e) {
-                config.logSink().line("faas", "localfaas: WARNING a listener failed on " + function + ": " + e);
+                config.logSink().line("faas", "localfaas: WARNING a listener failed on " + result.function() + ": " + e);
             }
         }
         return result;
@@ -145,6 +191,7 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
         pools.values().forEach(FunctionPool::retire);
         pools = Map.of();
         sweeper.shutdownNow();
+        deadlines.shutdownNow();
         handlers.shutdownNow();
     }
 

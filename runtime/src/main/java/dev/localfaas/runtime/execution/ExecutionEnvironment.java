@@ -38,12 +38,12 @@ final class ExecutionEnvironment {
     private ContextFactory contexts;
     private volatile long lastUsedNanos = System.nanoTime();
 
-    private ExecutionEnvironment(FunctionSpec spec, Path code, RuntimeConfig config) {
+    private ExecutionEnvironment(FunctionSpec spec, Path code, RuntimeConfig config, Map<String, String> platform) {
         this.spec = spec;
         this.loader = FunctionClassLoader.forPackage(spec.name(), code);
         this.logStreamName = LocalDate.now(ZoneOffset.UTC).format(STREAM_DATE) + "/[$LATEST]"
                 + UUID.randomUUID().toString().replace("-", "");
-        this.variables = LambdaVariables.of(spec, code, config, logStreamName);
+        this.variables = LambdaVariables.of(spec, code, config, platform, logStreamName);
     }
 
     /**
@@ -52,9 +52,10 @@ final class ExecutionEnvironment {
      *
      * @throws EnvironmentInitException with the environment already closed, when the handler cannot be loaded
      */
-    static ExecutionEnvironment initialize(FunctionSpec spec, Path code, RuntimeConfig config, InvocationLog log)
+    static ExecutionEnvironment initialize(FunctionSpec spec, Path code, RuntimeConfig config,
+                                           Map<String, String> platform, InvocationLog log)
             throws EnvironmentInitException {
-        ExecutionEnvironment env = new ExecutionEnvironment(spec, code, config);
+        ExecutionEnvironment env = new ExecutionEnvironment(spec, code, config, platform);
         env.current = log;
         LogWriter writer = env::write;
         Scope scope = env.enter(writer, env.variables);
@@ -143,7 +144,8 @@ final class ExecutionEnvironment {
         }
 
         /** {@code code} is where the package is loaded from: the package itself, or its snapshot. */
-        static Map<String, String> of(FunctionSpec spec, Path code, RuntimeConfig config, String logStream) {
+        static Map<String, String> of(FunctionSpec spec, Path code, RuntimeConfig config, Map<String, String> platform,
+                                      String logStream) {
             Map<String, String> v = new HashMap<>();
             v.put("_HANDLER", spec.handler());
             v.put("AWS_REGION", config.region());
@@ -160,6 +162,7 @@ final class ExecutionEnvironment {
             v.put("LAMBDA_RUNTIME_DIR", "/var/runtime");
             v.put("TZ", ":UTC");
             v.put("FAAS_LOCAL", "true");
+            v.putAll(platform);
             v.putAll(spec.environment());
             return Map.copyOf(v);
         }

@@ -6,7 +6,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +25,10 @@ final class FunctionPool {
     private final Path code;
     private final RuntimeConfig config;
     private final ExecutorService executor;
+    private final ScheduledExecutorService timer;
+    private final Supplier<Map<String, String>> platformVariables;
+    private final String arn;
+    private final String logGroup;
     private final Semaphore account;
     private final Semaphore reserved;
     private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
@@ -28,11 +36,16 @@ final class FunctionPool {
     private final AtomicLong invocations = new AtomicLong();
     private volatile boolean retired;
 
-    FunctionPool(FunctionSpec spec, Path code, RuntimeConfig config, ExecutorService executor, Semaphore account) {
+    FunctionPool(FunctionSpec spec, Path code, RuntimeConfig config, ExecutorService executor,
+                 ScheduledExecutorService timer, Semaphore account, Supplier<Map<String, String>> platformVariables) {
         this.spec = spec;
         this.code = code;
         this.config = config;
         this.executor = executor;
+        this.timer = timer;
+        this.platformVariables = platformVariables;
+        this.arn = config.functionArn(spec.name());
+        this.logGroup = "/aws/lambda/" + spec.name();
         this.account = account;
         this.reserved = spec.concurrency() > 0 ? new Semaphore(spec.concurrency()) : null;
     }
@@ -41,27 +54,47 @@ final class FunctionPool {
         return spec;
     }
 
-    InvocationResult invoke(Invocation invocation) {
+    /** Starts an invocation; the slot it takes is given back when the caller is answered. */
+    CompletableFuture<InvocationResult> invoke(Invocation invocation) {
         invocations.incrementAndGet();
         String throttle = acquire();
         if (throttle != null) {
-            return Throttles.result(spec, invocation, throttle);
+            return CompletableFuture.completedFuture(Throttles.result(spec, invocation, throttle));
         }
         busy.incrementAndGet();
         ExecutionEnvironment env;
         synchronized (idle) {
             env = idle.pollFirst();
         }
-        Attempt attempt = new Attempt(this, env, invocation);
+        CompletableFuture<InvocationResult> answer;
         try {
-            return attempt.run(executor);
-        } finally {
-            busy.decrementAndGet();
-            if (reserved != null) {
-                reserved.release();
-            }
-            account.release();
+            answer = new Attempt(this, env, invocation, timer).start(executor);
+        } catch (RuntimeException e) {
+            release();
+            throw e;
         }
+        answer.whenComplete((result, failure) -> release());
+        return answer;
+    }
+
+    private void release() {
+        busy.decrementAndGet();
+        if (reserved != null) {
+            reserved.release();
+        }
+        account.release();
+    }
+
+    Map<String, String> platformVariables() {
+        return platformVariables.get();
+    }
+
+    String arn() {
+        return arn;
+    }
+
+    String logGroup() {
+        return logGroup;
     }
 
     /** Takes a slot; returns null on success, else the throttle reason. */

@@ -1,6 +1,7 @@
 package dev.localfaas.runtime.execution;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One request to a function.
@@ -14,6 +15,17 @@ import java.util.UUID;
 public record Invocation(byte[] payload, Trigger trigger, String requestId, String clientContext, String qualifier) {
 
     public static Invocation of(byte[] payload, Trigger trigger) {
-        return new Invocation(payload, trigger, UUID.randomUUID().toString(), null, null);
+        return new Invocation(payload, trigger, newRequestId(), null, null);
+    }
+
+    /**
+     * A random (version 4) UUID, as Lambda's request ids are. Not from {@code UUID.randomUUID()}: its
+     * SecureRandom serializes every request through one lock, and a request id needs no cryptographic strength.
+     */
+    public static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
     }
 }

@@ -1,6 +1,7 @@
 package dev.localfaas.runtime.isolation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -19,11 +20,22 @@ public final class ContextFactory {
     private final LambdaApi api;
     private final ClassLoader loader;
     private final Object logger;
+    private final Constructor<?> contextProxy;
 
     public ContextFactory(LambdaApi api, ClassLoader loader, LogWriter log) {
         this.api = api;
         this.loader = loader;
         this.logger = api.lambdaLogger() == null ? null : proxy(api.lambdaLogger(), new LoggerHandler(log));
+        this.contextProxy = api.context() == null ? null : proxyConstructor(api.context());
+    }
+
+    /** The proxy class's constructor, found once: a context is made per invocation, on the hot path. */
+    private Constructor<?> proxyConstructor(Class<?> type) {
+        try {
+            return proxy(type, (p, m, a) -> null).getClass().getConstructor(InvocationHandler.class);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("the JDK's proxy classes have changed: " + e.getMessage(), e);
+        }
     }
 
     /** The environment's logger (the same object {@code LambdaRuntime.getLogger()} returns), or null. */
@@ -33,10 +45,10 @@ public final class ContextFactory {
 
     /** A context for one invocation, or null when the function bundles no {@code Context} interface. */
     public Object context(ContextValues values) {
-        if (api.context() == null) {
+        if (contextProxy == null) {
             return null;
         }
-        return proxy(api.context(), (proxy, method, args) -> switch (method.getName()) {
+        InvocationHandler handler = (proxy, method, args) -> switch (method.getName()) {
             case "getAwsRequestId" -> values.requestId();
             case "getLogGroupName" -> values.logGroupName();
             case "getLogStreamName" -> values.logStreamName();
@@ -50,7 +62,12 @@ public final class ContextFactory {
             case "getMemoryLimitInMB" -> values.memoryLimitInMB();
             case "getLogger" -> logger;
             default -> objectMethod(proxy, method, args, "LambdaContext[" + values.requestId() + "]");
-        });
+        };
+        try {
+            return contextProxy.newInstance(handler);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create the Context proxy: " + e, e);
+        }
     }
 
     private Object clientContext(String json) throws Exception {

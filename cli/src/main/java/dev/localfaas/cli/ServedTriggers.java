@@ -1,0 +1,144 @@
+package dev.localfaas.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localfaas.runtime.LocalFaas;
+import dev.localfaas.runtime.execution.RuntimeConfig;
+import dev.localfaas.runtime.function.FunctionSpec;
+import dev.localfaas.runtime.gateway.AdminRequest;
+import dev.localfaas.runtime.gateway.AdminResponse;
+import dev.localfaas.runtime.gateway.Gateway;
+import dev.localfaas.runtime.metering.CostSummary;
+import dev.localfaas.runtime.metering.LiveUsage;
+import dev.localfaas.runtime.metering.PriceBook;
+import dev.localfaas.runtime.metering.PrometheusMetrics;
+import dev.localfaas.runtime.metering.ReportOptions;
+import dev.localfaas.runtime.trigger.queue.QueueAdminHandler;
+import dev.localfaas.runtime.trigger.queue.QueueService;
+import dev.localfaas.runtime.trigger.queue.QueueTriggerException;
+import dev.localfaas.runtime.trigger.schedule.NoSuchScheduleException;
+import dev.localfaas.runtime.trigger.schedule.ScheduleExpressionException;
+import dev.localfaas.runtime.trigger.schedule.ScheduleInfo;
+import dev.localfaas.runtime.trigger.schedule.Scheduler;
+import dev.localfaas.runtime.trigger.schedule.SchedulerConfig;
+import dev.localfaas.runtime.trigger.schedule.TimeSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What {@code faas run} serves besides HTTP: schedules, queue consumers, and the live usage and metrics endpoints.
+ * Built, mounted, started, reloaded and stopped together, so that {@link RunCommand} reads as the sequence it is.
+ */
+final class ServedTriggers implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Scheduler scheduler;
+    private final QueueService queues;
+    private final LiveUsage usage;
+    private final PrometheusMetrics metrics = new PrometheusMetrics();
+
+    private ServedTriggers(Scheduler scheduler, QueueService queues, LiveUsage usage) {
+        this.scheduler = scheduler;
+        this.queues = queues;
+        this.usage = usage;
+    }
+
+    /**
+     * Checks every schedule and queue trigger and opens the queue store.
+     *
+     * @throws CliException (exit 2) naming each function whose trigger is invalid
+     */
+    static ServedTriggers open(LocalFaas faas, RuntimeConfig config, Consumer<String> notices) {
+        Scheduler scheduler;
+        try {
+            scheduler = new Scheduler(faas, faas.functions(), TimeSource.system(),
+                    SchedulerConfig.defaults().withAccount(config.region(), config.accountId()).withLog(notices));
+        } catch (ScheduleExpressionException e) {
+            throw CliException.usage(e.getMessage());
+        }
+        QueueService queues;
+        try {
+            queues = QueueService.open(config, faas, notices);
+        } catch (RuntimeException e) {
+            scheduler.close();
+            throw e;
+        }
+        ServedTriggers served = new ServedTriggers(scheduler, queues,
+                new LiveUsage(PriceBook.builtIn(), ReportOptions.defaults()));
+        faas.addListener(served.usage);
+        faas.addListener(served.metrics);
+        return served;
+    }
+
+    /** The admin endpoints: {@code /_faas/queues}, {@code /_faas/schedules}, {@code /_faas/usage}, {@code /_faas/metrics}. */
+    void mount(Gateway gateway) {
+        gateway.mountHandler(QueueAdminHandler.PREFIX, queues.adminHandler());
+        gateway.mount("/_faas/schedules", this::schedules);
+        gateway.mount("/_faas/usage", request -> AdminResponse.ok(JSON.readTree(usage.json())));
+        gateway.mount("/_faas/metrics", request -> AdminResponse.text(PrometheusMetrics.CONTENT_TYPE, metrics.render()));
+    }
+
+    /** Starts firing schedules and consuming queues. */
+    void start(List<FunctionSpec> functions) {
+        try {
+            queues.start(functions);
+        } catch (QueueTriggerException e) {
+            throw CliException.usage(String.join("; ", e.problems()));
+        }
+        scheduler.start();
+    }
+
+    List<ScheduleInfo> schedules() {
+        return scheduler.describe();
+    }
+
+    /** Swaps schedules and consumers to a reloaded set of functions; returns the problems found, one line each. */
+    List<String> reload(List<FunctionSpec> functions) {
+        List<String> problems = new ArrayList<>(scheduler.update(functions));
+        problems.addAll(queues.update(functions));
+        return problems;
+    }
+
+    /** The few lines of cost printed when {@code faas run} stops. */
+    String costSummary(String reportCommand) {
+        return CostSummary.render(usage.report(), reportCommand);
+    }
+
+    private AdminResponse schedules(AdminRequest request) {
+        List<String> segments = request.segments();
+        if (segments.isEmpty() && request.method().equals("GET")) {
+            List<Map<String, Object>> schedules = scheduler.describe().stream()
+                    .map(i -> Map.<String, Object>of("function", i.function(), "rule", i.rule(), "ruleArn", i.ruleArn(),
+                            "expression", i.expression(), "enabled", i.enabled(),
+                            "nextFirings", i.nextFirings().stream().map(Object::toString).toList(),
+                            "warnings", i.warnings()))
+                    .toList();
+            return AdminResponse.ok(Map.of("schedules", schedules));
+        }
+        if (segments.size() == 2 && segments.get(1).equals("fire")) {
+            if (!request.method().equals("POST")) {
+                return AdminResponse.methodNotAllowed(request.method(), request.path());
+            }
+            try {
+                List<Map<String, String>> fired = scheduler.fireNow(segments.get(0)).stream()
+                        .map(f -> Map.of("function", f.function(), "rule", f.rule(), "requestId", f.requestId(),
+                                "scheduledTime", f.scheduledTime().toString()))
+                        .toList();
+                return AdminResponse.of(202, Map.of("fired", fired));
+            } catch (NoSuchScheduleException e) {
+                return AdminResponse.notFound(e.getMessage());
+            }
+        }
+        return AdminResponse.notFound("Not Found: " + request.path()
+                + " (GET /_faas/schedules, POST /_faas/schedules/{function}/fire)");
+    }
+
+    /** Stops schedules and consumers (batches in flight finish) and closes the queue store. */
+    @Override
+    public void close() {
+        scheduler.close();
+        queues.close();
+    }
+}

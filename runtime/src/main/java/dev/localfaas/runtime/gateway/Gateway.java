@@ -1,0 +1,210 @@
+package dev.localfaas.runtime.gateway;
+
+import dev.localfaas.runtime.execution.AsyncInvoker;
+import dev.localfaas.runtime.execution.FunctionInvoker;
+import dev.localfaas.runtime.execution.FunctionStats;
+import dev.localfaas.runtime.execution.InvocationListener;
+import dev.localfaas.runtime.execution.InvocationResult;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.GracefulShutdownHandler;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The HTTP face of localfaas: function routes as API Gateway would serve them, Lambda's Invoke API, and the admin
+ * API under {@code /_faas/}.
+ * <pre>
+ *   Gateway gateway = Gateway.create(GatewayConfig.defaults().withPort(0), invoker).start();
+ *   gateway.port();          // the port it got
+ *   gateway.refreshRoutes(); // after the invoker reloaded its functions
+ *   gateway.stop();          // waits for requests in flight, then closes
+ * </pre>
+ */
+public final class Gateway implements AutoCloseable {
+
+    private final GatewayConfig config;
+    private final FunctionInvoker invoker;
+    private final AtomicReference<Router> router = new AtomicReference<>();
+    private final AdminHandler admin = new AdminHandler();
+    private final InvocationCounts counts = new InvocationCounts();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private volatile Consumer<String> notices = System.err::println;
+    private volatile Supplier<List<FunctionStats>> stats = List::of;
+    private Undertow server;
+    private GracefulShutdownHandler drain;
+    private ExecutorService workers;
+    private AsyncInvoker async;
+
+    private Gateway(GatewayConfig config, FunctionInvoker invoker) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.invoker = Objects.requireNonNull(invoker, "invoker");
+        mount(AdminHandler.ROOT + "/health", request -> AdminResponse.ok(
+                Map.of("status", "ok", "functions", invoker.functions().size())));
+        mount(AdminHandler.ROOT + "/functions", new FunctionsEndpoint(invoker, router::get, counts, () -> stats.get()));
+    }
+
+    public static Gateway create(GatewayConfig config, FunctionInvoker invoker) {
+        return new Gateway(config, invoker);
+    }
+
+    /** Where one-line notices go (a malformed function response, a dropped async event); stderr by default. */
+    public Gateway onNotice(Consumer<String> sink) {
+        this.notices = Objects.requireNonNull(sink, "sink");
+        return this;
+    }
+
+    /** Where {@code /_faas/functions} reads warm and busy environments from, e.g. {@code engine::stats}. */
+    public Gateway functionStats(Supplier<List<FunctionStats>> source) {
+        this.stats = Objects.requireNonNull(source, "source");
+        return this;
+    }
+
+    /** Serves a JSON endpoint under a prefix such as {@code /_faas/queues} (the prefix and everything below it). */
+    public Gateway mount(String prefix, AdminEndpoint endpoint) {
+        admin.mount(prefix, new AdminEndpointHandler(prefix, endpoint, config.maxBodyBytes()));
+        return this;
+    }
+
+    /** Serves a raw Undertow handler under a prefix such as {@code /_faas/metrics}; it runs on a worker thread. */
+    public Gateway mountHandler(String prefix, HttpHandler handler) {
+        admin.mount(prefix, handler);
+        return this;
+    }
+
+    /**
+     * Builds the routes and starts listening.
+     *
+     * @throws GatewayException when routes conflict or the port cannot be bound; the gateway is then unusable
+     */
+    public synchronized Gateway start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("the gateway is already started");
+        }
+        router.set(Router.build(invoker.functions()));
+        workers = WorkerPool.create(config.workerThreads());
+        async = new AsyncInvoker(invoker, config.asyncRetryPolicy(), this::asyncFailed);
+        ApiGatewayContext account = new ApiGatewayContext(config.account(), config.region());
+        Consumer<String> notice = message -> notices.accept(message);
+        HttpHandler chain = HandlerChain.assemble(config, workers, invoker.nonBlocking(), notice,
+                new HttpTriggerHandler(router::get, invoker, account, notice),
+                new InvokeApiHandler(invoker, async, account, config.maxAsyncBodyBytes()),
+                admin);
+        drain = new GracefulShutdownHandler(chain);
+        UndertowLogs.quiet();
+        server = Undertow.builder().addHttpListener(config.port(), config.host()).setHandler(drain)
+                // Undertow cuts bodies at 2 MB by default; the gateway's own limit decides (see BodyLimitHandler)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, BodyLimitHandler.drainLimit(config.maxBodyBytes()))
+                .build();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            stop();
+            throw startFailure(e);
+        }
+        return this;
+    }
+
+    private GatewayException startFailure(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return new GatewayException("port " + config.port() + " on " + config.host()
+                        + " is already in use; stop the program using it or choose another port with --port "
+                        + "(0 picks a free one)", e);
+            }
+        }
+        return new GatewayException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage()
+                + "; check --host and --port", e);
+    }
+
+    /** The port the gateway listens on: the configured one, or the one picked for port 0. */
+    public int port() {
+        if (server == null || stopped.get()) {
+            throw new IllegalStateException("the gateway is not running");
+        }
+        return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    /** {@code http://host:port}, the base of every route and of the Invoke API. */
+    public String url() {
+        return "http://" + config.host() + ":" + port();
+    }
+
+    /** The routes served now, most specific first. */
+    public List<RouteEntry> routes() {
+        Router r = router.get();
+        return r == null ? Router.build(invoker.functions()).entries() : r.entries();
+    }
+
+    /**
+     * Rebuilds the routes from the invoker's current functions and swaps them in at once; requests see the old
+     * routes or the new ones, never a mix. Call it after the invoker reloaded.
+     *
+     * @throws GatewayException when the new routes conflict; the old routes then stay in service
+     */
+    public List<RouteEntry> refreshRoutes() {
+        Router fresh = Router.build(invoker.functions());
+        router.set(fresh);
+        return fresh.entries();
+    }
+
+    /** Counts every invocation for {@code /_faas/functions}; register it with the engine to count all triggers. */
+    public InvocationListener invocationListener() {
+        return counts;
+    }
+
+    public GatewayConfig config() {
+        return config;
+    }
+
+    private void asyncFailed(InvocationResult result) {
+        notices.accept(result.function() + ": asynchronous invocation " + result.requestId() + " failed after "
+                + (config.asyncRetryPolicy().maxRetries() + 1) + " attempts (" + result.outcome().id()
+                + (result.errorType() == null ? "" : ", " + result.errorType()) + "); the event is dropped");
+    }
+
+    /**
+     * Stops accepting requests, waits up to the drain timeout for those in flight, then closes. Safe to call more
+     * than once. Queued {@code Event} invocations that have not started are dropped.
+     */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        if (drain != null) {
+            drain.shutdown();
+            try {
+                if (!drain.awaitShutdown(config.drainTimeout().toMillis())) {
+                    notices.accept("gateway: stopped waiting for requests in flight after "
+                            + config.drainTimeout().toSeconds() + " s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (server != null) {
+            server.stop();
+        }
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+        if (async != null) {
+            async.close();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.localfaas.runtime.gateway;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.PathHandler;
+import dev.localfaas.runtime.execution.Invocation;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The one place the gateway's handlers are put together. Per request, in order:
+ * <pre>
+ *   path split ─┬─ /_faas/*         worker → guard → admin
+ *               ├─ /2015-03-31/*    body limit → read body → [worker] → guard → Invoke API
+ *               └─ everything else  body limit → read body → [worker] → guard → function routes
+ * </pre>
+ * ([worker] only when the invoker blocks; the engine answers asynchronously from the function's thread.)
+ * The body limit answers 413 before any function is touched; bodies are read on the IO thread without blocking;
+ * all work that may block runs on the worker pool; the guard turns any failure into a JSON 500.
+ */
+final class HandlerChain {
+
+    private HandlerChain() {
+    }
+
+    static HttpHandler assemble(GatewayConfig config, Executor workers, boolean nonBlockingInvoker,
+                                Consumer<String> notices, HttpHandler functionRoutes, HttpHandler invokeApi,
+                                HttpHandler admin) {
+        HttpHandler functions = new BodyLimitHandler(config.maxBodyBytes(),
+                ex -> Responses.message(ex, 413, "Request Entity Too Large"),
+                new FullBodyHandler(invoking(workers, nonBlockingInvoker, new ExceptionGuardHandler(notices, functionRoutes))));
+        String tooLarge = "Request must be smaller than " + config.maxBodyBytes() + " bytes for the InvokeFunction operation";
+        HttpHandler invoke = new BodyLimitHandler(config.maxBodyBytes(),
+                ex -> InvokeApiError.REQUEST_TOO_LARGE.send(ex, Invocation.newRequestId(), tooLarge),
+                new FullBodyHandler(invoking(workers, nonBlockingInvoker, new ExceptionGuardHandler(notices, invokeApi))));
+        HttpHandler adminApi = new WorkerDispatchHandler(workers, new ExceptionGuardHandler(notices, admin));
+        return new PathHandler(functions)
+                .addPrefixPath(AdminHandler.ROOT, adminApi)
+                .addPrefixPath("/2015-03-31", invoke);
+    }
+
+    /**
+     * Handlers that invoke functions. With a non-blocking invoker they stay on the IO thread: routing and building
+     * the event are short, the function runs on its own environment's thread and answers from there, so a request
+     * costs one thread hand-off, as a bare worker dispatch does. A blocking invoker gets a worker thread.
+     */
+    private static HttpHandler invoking(Executor workers, boolean nonBlockingInvoker, HttpHandler next) {
+        return nonBlockingInvoker ? next : new WorkerDispatchHandler(workers, next);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.localfaas.runtime.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps an HTTP API response (payload 2.0) to HTTP. With a {@code statusCode} it is the full form (headers, cookies
+ * as {@code set-cookie}, base64 bodies); any other valid JSON is the body of a 200 {@code application/json}.
+ */
+final class HttpApiResponse {
+
+    private HttpApiResponse() {
+    }
+
+    static ProxyResponse map(byte[] payload) {
+        JsonNode node = ProxyResponseReader.parse(payload);
+        if (!node.isObject() || !node.has("statusCode")) {
+            byte[] body = node.isTextual() ? node.asText().getBytes(StandardCharsets.UTF_8) : payload;
+            return new ProxyResponse(200, List.of(new Header("content-type", "application/json")), body);
+        }
+        int status = ProxyResponseReader.statusCode(node);
+        Map<String, List<Header>> headers = ProxyResponseReader.headers(node, false);
+        JsonNode cookies = node.get("cookies");
+        if (cookies != null && !cookies.isNull()) {
+            if (!cookies.isArray()) {
+                throw new MalformedResponseException("cookies must be an array of strings");
+            }
+            List<Header> setCookie = headers.computeIfAbsent("set-cookie", k -> new ArrayList<>());
+            cookies.forEach(c -> setCookie.add(new Header("set-cookie", c.asText())));
+        }
+        byte[] body = ProxyResponseReader.body(node);
+        ProxyResponseReader.defaultContentType(headers, "text/plain; charset=utf-8");
+        return new ProxyResponse(status, ProxyResponseReader.flatten(headers), body);
+    }
+}

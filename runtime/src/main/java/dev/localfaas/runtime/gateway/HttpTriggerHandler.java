@@ -1,0 +1,93 @@
+package dev.localfaas.runtime.gateway;
+
+import dev.localfaas.runtime.execution.FunctionInvoker;
+import dev.localfaas.runtime.execution.Invocation;
+import dev.localfaas.runtime.execution.InvocationResult;
+import dev.localfaas.runtime.execution.Trigger;
+import dev.localfaas.runtime.execution.UnknownFunctionException;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
+import io.undertow.util.SameThreadExecutor;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * An HTTP request to a function route, handled as API Gateway's Lambda proxy integration does: route, build the
+ * event in the function's payload format, invoke, and map the response or the failure to HTTP.
+ */
+final class HttpTriggerHandler implements HttpHandler {
+
+    private final Supplier<Router> router;
+    private final FunctionInvoker invoker;
+    private final ApiGatewayContext api;
+    private final Consumer<String> notices;
+
+    HttpTriggerHandler(Supplier<Router> router, FunctionInvoker invoker, ApiGatewayContext api, Consumer<String> notices) {
+        this.router = router;
+        this.invoker = invoker;
+        this.api = api;
+        this.notices = notices;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        IncomingRequest request = IncomingRequest.from(exchange, FullBodyHandler.body(exchange));
+        Optional<RouteMatch> found = router.get().match(request.method(), request.path());
+        if (found.isEmpty()) {
+            Responses.message(exchange, 404, "Not Found");
+            return;
+        }
+        RouteMatch match = found.get();
+        PayloadFormat format = PayloadFormat.of(match.function());
+        String apiRequestId = format.newRequestId();
+        exchange.getResponseHeaders().put(HttpString.tryFromString(format.requestIdHeader()), apiRequestId);
+        byte[] event = Json.bytes(format.event(request, match, api, apiRequestId));
+        CompletableFuture<InvocationResult> answer;
+        try {
+            answer = invoker.invokeAsync(match.function().name(), Invocation.of(event, Trigger.HTTP));
+        } catch (UnknownFunctionException e) {
+            Responses.message(exchange, 404, "Not Found"); // removed by a reload while this request was routed
+            return;
+        }
+        // Keep the exchange open until the function answers, on whichever thread that is.
+        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> answer.whenComplete((result, failure) -> {
+            try {
+                if (failure != null) {
+                    throw failure;
+                }
+                answer(exchange, request, match, format, result);
+            } catch (Throwable t) {
+                notices.accept("gateway: " + request.method() + " " + request.path() + " failed inside localfaas: " + t);
+                Responses.failed(exchange);
+            }
+        }));
+    }
+
+    private void answer(HttpServerExchange exchange, IncomingRequest request, RouteMatch match, PayloadFormat format,
+                        InvocationResult result) {
+        switch (result.outcome()) {
+            case OK -> respond(exchange, request, match, format, result);
+            case ERROR -> Responses.message(exchange, 502, "Internal server error");
+            case TIMEOUT -> Responses.message(exchange, 504, "Endpoint request timed out");
+            case THROTTLED -> Responses.message(exchange, 429, "Too Many Requests");
+        }
+    }
+
+    private void respond(HttpServerExchange exchange, IncomingRequest request, RouteMatch match, PayloadFormat format,
+                         InvocationResult result) {
+        ProxyResponse response;
+        try {
+            response = format.response(result.payload());
+        } catch (MalformedResponseException e) {
+            notices.accept(match.function().name() + ": " + request.method() + " " + request.path()
+                    + " -> 502: API Gateway would refuse this payload " + format.version() + " response: "
+                    + e.getMessage());
+            Responses.message(exchange, 502, "Internal server error");
+            return;
+        }
+        Responses.proxy(exchange, response);
+    }
+}

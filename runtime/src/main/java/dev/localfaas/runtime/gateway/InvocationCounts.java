@@ -1,0 +1,40 @@
+package dev.localfaas.runtime.gateway;
+
+import dev.localfaas.runtime.execution.InvocationListener;
+import dev.localfaas.runtime.execution.InvocationResult;
+import dev.localfaas.runtime.execution.Outcome;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Invocations per function and outcome, whatever triggered them, for {@code /_faas/functions}. */
+final class InvocationCounts implements InvocationListener {
+
+    private final Map<String, Map<Outcome, LongAdder>> counts = new ConcurrentHashMap<>();
+
+    @Override
+    public void onInvocation(InvocationResult result) {
+        counts.computeIfAbsent(result.function(), f -> {
+            Map<Outcome, LongAdder> m = new EnumMap<>(Outcome.class);
+            for (Outcome o : Outcome.values()) {
+                m.put(o, new LongAdder());
+            }
+            return m;
+        }).get(result.outcome()).increment();
+    }
+
+    /** {@code total}, then the count of each outcome by its id ({@code ok}, {@code error}, ...). */
+    Map<String, Long> of(String function) {
+        Map<Outcome, LongAdder> m = counts.get(function);
+        Map<String, Long> out = new LinkedHashMap<>();
+        out.put("total", 0L);
+        for (Outcome o : Outcome.values()) {
+            long n = m == null ? 0 : m.get(o).sum();
+            out.put(o.id(), n);
+            out.merge("total", n, Long::sum);
+        }
+        return out;
+    }
+}

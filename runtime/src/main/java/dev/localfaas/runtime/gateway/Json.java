@@ -1,0 +1,33 @@
+package dev.localfaas.runtime.gateway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The gateway's own Jackson: events, responses and admin bodies. Never shared with functions. */
+final class Json {
+
+    static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private Json() {
+    }
+
+    static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON for " + value.getClass().getName(), e);
+        }
+    }
+
+    /** {@code {"message": text}}: the body API Gateway uses for its own errors. */
+    static byte[] message(String text) {
+        return bytes(object().put("message", text));
+    }
+}

@@ -1,0 +1,98 @@
+package dev.localfaas.runtime.gateway;
+
+import dev.localfaas.runtime.function.FunctionSpec;
+import dev.localfaas.runtime.function.HttpRoute;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The HTTP routes of a set of functions, immutable: hot reload builds a new router and swaps it in whole, so a
+ * request sees either the old routes or the new ones, never a mix.
+ */
+final class Router {
+
+    /** Paths the gateway answers itself; a function route under them would be unreachable. */
+    static final List<String> RESERVED_PREFIXES = List.of("/_faas", "/2015-03-31");
+
+    private record Bound(RoutePattern pattern, FunctionSpec function, boolean implicit) {
+    }
+
+    private final List<Bound> routes;
+
+    private Router(List<Bound> routes) {
+        this.routes = routes;
+    }
+
+    /**
+     * Builds the routes of these functions: their declared HTTP triggers, or {@code ANY /{name}} and
+     * {@code ANY /{name}/{proxy+}} for a function that declares no trigger at all (design.md); a function triggered
+     * only by a schedule or a queue gets no HTTP route, and is still reachable through the Invoke API.
+     *
+     * @throws GatewayException on a malformed route, a reserved path, or two functions claiming one route
+     */
+    static Router build(List<FunctionSpec> functions) {
+        List<Bound> bound = new ArrayList<>();
+        Map<String, Bound> byKey = new HashMap<>();
+        for (FunctionSpec f : functions) {
+            boolean implicit = f.httpRoutes().isEmpty() && f.schedules().isEmpty() && f.queues().isEmpty();
+            List<HttpRoute> declared = implicit
+                    ? List.of(new HttpRoute("ANY", "/" + f.name()), new HttpRoute("ANY", "/" + f.name() + "/{proxy+}"))
+                    : f.httpRoutes();
+            for (HttpRoute r : declared) {
+                RoutePattern p = RoutePattern.parse(f.name(), r);
+                checkNotReserved(f.name(), p);
+                Bound b = new Bound(p, f, implicit);
+                Bound clash = byKey.putIfAbsent(p.conflictKey(), b);
+                if (clash == null) {
+                    bound.add(b);
+                } else if (!clash.function().name().equals(f.name())) {
+                    throw new GatewayException("route " + p.method() + " " + p.path() + " of " + f.name()
+                            + " conflicts with " + clash.pattern().method() + " " + clash.pattern().path() + " of "
+                            + clash.function().name() + "; change the method or path of one of them");
+                }
+            }
+        }
+        bound.sort(Comparator.comparing(Bound::pattern));
+        return new Router(List.copyOf(bound));
+    }
+
+    private static void checkNotReserved(String function, RoutePattern p) {
+        for (String prefix : RESERVED_PREFIXES) {
+            if (p.path().equals(prefix) || p.path().startsWith(prefix + "/")) {
+                throw new GatewayException(function + ": route " + p.method() + " " + p.path()
+                        + " is under " + prefix + "/, which the gateway itself serves; choose another path");
+            }
+        }
+    }
+
+    /** The most specific route for this method and decoded path, as API Gateway chooses it. */
+    Optional<RouteMatch> match(String method, String path) {
+        List<String> segments = split(path);
+        for (Bound b : routes) {
+            Optional<Map<String, String>> params = b.pattern().match(method, segments);
+            if (params.isPresent()) {
+                return Optional.of(new RouteMatch(b.function(), b.pattern(), params.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static List<String> split(String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        if (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p.isEmpty() ? List.of() : List.of(p.split("/", -1));
+    }
+
+    /** Every route, most specific first. */
+    List<RouteEntry> entries() {
+        return routes.stream()
+                .map(b -> new RouteEntry(b.function().name(), b.pattern().toHttpRoute(), b.implicit()))
+                .toList();
+    }
+}

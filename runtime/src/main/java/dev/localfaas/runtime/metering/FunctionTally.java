@@ -1,0 +1,61 @@
+package dev.localfaas.runtime.metering;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/** Running totals of one function's invocations. Not thread-safe: {@link UsageAggregator} guards it. */
+final class FunctionTally {
+    private final String name;
+    private long invocations;
+    private long errors;
+    private long timeouts;
+    private long throttles;
+    private long coldStarts;
+    private long billedMs;
+    private long billedMsTimesMb;
+    private int memoryMb;
+    private boolean mixedMemory;
+    // Parallel, one entry per invocation that ran: handler time, init time (0 when warm), allocated bytes.
+    private final Samples durations = new Samples();
+    private final Samples inits = new Samples();
+    private final Samples allocated = new Samples();
+    private final Map<String, Meter> meters = new LinkedHashMap<>();
+
+    FunctionTally(String name, List<Provider> providers) {
+        this.name = name;
+        providers.forEach(p -> meters.put(p.id(), new Meter(p.billing())));
+    }
+
+    void add(UsageRecord r) {
+        mixedMemory |= memoryMb != 0 && memoryMb != r.memoryMb();
+        memoryMb = r.memoryMb();
+        meters.values().forEach(m -> m.add(r));
+        switch (r.outcome()) {
+            case "throttled" -> {
+                throttles++;
+                return;
+            }
+            case "error" -> errors++;
+            case "timeout" -> timeouts++;
+            default -> { }
+        }
+        invocations++;
+        if (r.coldStart()) {
+            coldStarts++;
+        }
+        billedMs = Math.addExact(billedMs, r.billedMs());
+        billedMsTimesMb = Math.addExact(billedMsTimesMb, Math.multiplyExact(r.billedMs(), (long) r.memoryMb()));
+        durations.add(r.durationMs());
+        inits.add(r.initMs());
+        allocated.add(r.allocatedBytes());
+    }
+
+    FunctionUsage snapshot() {
+        Map<String, MeteredUsage> metered = new LinkedHashMap<>();
+        meters.forEach((id, m) -> metered.put(id, m.snapshot()));
+        return new FunctionUsage(name, invocations, errors, timeouts, throttles, coldStarts, billedMs, billedMsTimesMb,
+                mixedMemory ? OptionalInt.empty() : OptionalInt.of(memoryMb), durations.toArray(), inits.toArray(), allocated.toArray(), metered);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.localfaas.runtime.metering;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One cloud offering in the price book: its rates in its own units, how it rounds, where the figures come from.
+ *
+ * @param isDefault     shown when the user names no provider
+ * @param read          when the figures were read from the source
+ * @param monthlyFee    a plan's fixed monthly charge (Cloudflare Workers Paid), billed on top of usage
+ * @param vcpuPerMemory the vCPU allocated with each memory size, for providers that bill vCPU-seconds
+ * @param definition    the provider's entry as it was read, echoed into JSON reports
+ */
+public record Provider(String id, String name, boolean isDefault, String region, String source, String read,
+        String notes, BillingRules billing, BigDecimal monthlyFee, List<Rate> rates, List<CpuStep> vcpuPerMemory,
+        JsonNode definition) {
+
+    public Provider {
+        rates = List.copyOf(rates);
+        vcpuPerMemory = List.copyOf(vcpuPerMemory);
+    }
+
+    public Optional<Rate> rate(Unit unit) {
+        return rates.stream().filter(r -> r.unit() == unit).findFirst();
+    }
+
+    /** The request rate; the price book guarantees one. */
+    public Rate requestRate() {
+        return rate(Unit.REQUESTS).orElseThrow();
+    }
+
+    /** The rates that make up the compute charge, in price book order. */
+    public List<Rate> computeRates() {
+        return rates.stream().filter(r -> !r.unit().isRequests()).toList();
+    }
+
+    /**
+     * The vCPU step a function with this memory is billed at: the smallest size that holds it, else the largest
+     * (a provider only offers these sizes, so a function between two of them would be configured with the next).
+     */
+    public CpuStep cpuStepFor(int memoryMb) {
+        return vcpuPerMemory.stream().filter(s -> s.memoryMb() >= memoryMb).findFirst()
+                .orElse(vcpuPerMemory.get(vcpuPerMemory.size() - 1));
+    }
+}

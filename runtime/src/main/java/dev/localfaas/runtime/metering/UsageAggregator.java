@@ -1,0 +1,35 @@
+package dev.localfaas.runtime.metering;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Adds up usage records per function, as they come (thread-safe); a snapshot is what a report is made from. */
+final class UsageAggregator {
+    private final List<Provider> providers;
+    private final Map<String, FunctionTally> functions = new TreeMap<>();
+    private long records;
+    private Instant first;
+    private Instant last;
+
+    UsageAggregator(List<Provider> providers) {
+        this.providers = List.copyOf(providers);
+    }
+
+    synchronized void add(UsageRecord r) {
+        functions.computeIfAbsent(r.function(), name -> new FunctionTally(name, providers)).add(r);
+        records++;
+        Instant start = Instant.parse(r.start());
+        first = first == null || start.isBefore(first) ? start : first;
+        last = last == null || start.isAfter(last) ? start : last;
+    }
+
+    synchronized UsageSnapshot snapshot() {
+        return new UsageSnapshot(records, first, last, functions.values().stream().map(FunctionTally::snapshot).toList());
+    }
+
+    /** Usage of every function, in name order, and when the first and last records started (null when none). */
+    record UsageSnapshot(long records, Instant first, Instant last, List<FunctionUsage> functions) {
+    }
+}

@@ -1,0 +1,129 @@
+package dev.localfaas.runtime.metering;
+
+import dev.localfaas.runtime.execution.InvocationListener;
+import dev.localfaas.runtime.execution.InvocationResult;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * Appends one usage record per invocation to {@code usage.jsonl}, as the invocation completes.
+ *
+ * <p>Each line goes to the operating system in one {@code write} on a file opened for append, with no buffer in
+ * this process: once {@link #onInvocation} returns the record survives Ctrl-C or {@code kill -9} of the JVM, and a
+ * reader (or a second process appending to the same file, such as {@code faas invoke} beside {@code faas run})
+ * sees whole lines only. A {@code FileOutputStream} rather than a {@code FileChannel} because the engine may
+ * interrupt an invoking thread on timeout, and an interrupt closes a channel.
+ */
+public final class UsageLedger implements InvocationListener, AutoCloseable {
+    /** The file name inside the state directory. */
+    public static final String FILE_NAME = "usage.jsonl";
+    /** The state directory inside a functions directory, unless {@code --state-dir} moves it. */
+    public static final String STATE_DIR = ".faas";
+
+    private final Path file;
+    private final FileOutputStream out;
+    private final Consumer<String> warnings;
+    private boolean closed;
+    private boolean failed;
+
+    private UsageLedger(Path file, FileOutputStream out, Consumer<String> warnings) {
+        this.file = file;
+        this.out = out;
+        this.warnings = warnings;
+    }
+
+    /** {@code <functionsDir>/.faas}: where the ledger and other state live by default. */
+    public static Path defaultStateDir(Path functionsDir) {
+        return functionsDir.resolve(STATE_DIR);
+    }
+
+    /** {@code <stateDir>/usage.jsonl}. */
+    public static Path fileIn(Path stateDir) {
+        return stateDir.resolve(FILE_NAME);
+    }
+
+    /**
+     * Opens (creating the directory and file if needed) {@code <stateDir>/usage.jsonl} for appending.
+     *
+     * @param warnings where a failure to write a record is reported (one line); the invocation itself never fails
+     * @throws UncheckedIOException when the directory or file cannot be created, with a one-line message
+     */
+    public static UsageLedger open(Path stateDir, Consumer<String> warnings) {
+        Path file = fileIn(stateDir);
+        try {
+            Files.createDirectories(stateDir);
+            endTornLine(file);
+            return new UsageLedger(file, new FileOutputStream(file.toFile(), true), warnings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot open the usage ledger (" + e.getMessage()
+                    + "); check that the directory is writable or move it with --state-dir", e);
+        }
+    }
+
+    /**
+     * A line left without its newline (the disk filled up mid-write) would swallow the next record; ending it
+     * first keeps the damage to that one line, which readers skip with a warning.
+     */
+    private static void endTornLine(Path file) throws IOException {
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            return;
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(raf.length() - 1);
+            if (raf.read() != '\n') {
+                raf.seek(raf.length());
+                raf.write('\n');
+            }
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void onInvocation(InvocationResult result) {
+        append(UsageRecord.of(result));
+    }
+
+    /** Appends one record as one whole line. */
+    public void append(UsageRecord record) {
+        byte[] line = UsageRecordJson.line(record).getBytes(StandardCharsets.UTF_8);
+        synchronized (this) {
+            if (closed) {
+                warnings.accept(file + ": usage ledger is closed; record of " + record.function() + " request "
+                        + record.requestId() + " dropped");
+                return;
+            }
+            try {
+                out.write(line);
+                failed = false;
+            } catch (IOException e) {
+                if (!failed) {
+                    warnings.accept(file + ": cannot append usage record (" + e.getMessage() + "); invocations go "
+                            + "on, but their usage is not recorded until the file is writable again");
+                }
+                failed = true;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            out.close();
+        } catch (IOException e) {
+            warnings.accept(file + ": closing the usage ledger failed (" + e.getMessage() + ")");
+        }
+    }
+}

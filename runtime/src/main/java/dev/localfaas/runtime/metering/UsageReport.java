@@ -1,0 +1,55 @@
+package dev.localfaas.runtime.metering;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The bill: per function and in total, what ran, how long, and what it would cost on each provider, with the
+ * arithmetic. Renderers ({@link ReportFormat}) turn it into text.
+ *
+ * @param source     what was read: the ledger's path, or "live" for a running gateway's own records
+ * @param records    how many records were read (in scope)
+ * @param firstStart start of the earliest record, or null when there are none
+ * @param providers  the providers priced, in order
+ * @param bills      per provider id, the charges and their arithmetic
+ * @param warnings   one line per record skipped
+ */
+public record UsageReport(String source, Instant generatedAt, long records, Instant firstStart, Instant lastStart,
+        ReportOptions options, List<Provider> providers, List<FunctionReport> functions, FunctionReport total,
+        Map<String, ProviderBill> bills, Optional<Projection> projection, List<String> warnings) {
+
+    public UsageReport {
+        providers = List.copyOf(providers);
+        functions = List.copyOf(functions);
+        bills = Collections.unmodifiableMap(new LinkedHashMap<>(bills));
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * Reads a usage ledger and prices it.
+     *
+     * @throws PriceBookException       when {@code options} names a provider the book does not have
+     * @throws java.io.UncheckedIOException when the file cannot be read
+     */
+    public static UsageReport fromFile(Path ledger, PriceBook book, ReportOptions options) {
+        List<Provider> providers = book.select(options.providers());
+        UsageAggregator aggregator = new UsageAggregator(providers);
+        UsageReader.Result read = UsageReader.read(ledger, r -> {
+            if (options.accepts(r)) {
+                aggregator.add(r);
+            }
+        });
+        return ReportBuilder.build(aggregator.snapshot(), providers, options, ledger.toString(),
+                new ArrayList<>(read.warnings()));
+    }
+
+    public boolean isEmpty() {
+        return records == 0;
+    }
+}

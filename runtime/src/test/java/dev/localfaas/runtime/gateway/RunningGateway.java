@@ -1,0 +1,102 @@
+package dev.localfaas.runtime.gateway;
+
+import dev.localfaas.runtime.LocalFaas;
+import dev.localfaas.runtime.execution.InvocationResult;
+import dev.localfaas.runtime.execution.RuntimeConfig;
+import dev.localfaas.runtime.function.FunctionSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+
+/**
+ * A functions folder opened by the real runtime ({@link LocalFaas}: discovery and engine) behind a real gateway on
+ * a free port, with an HTTP client and what the gateway and engine reported along the way.
+ */
+final class RunningGateway implements AutoCloseable {
+
+    final LocalFaas faas;
+    final Gateway gateway;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final List<InvocationResult> invocations = new CopyOnWriteArrayList<>();
+    final List<String> notices = new CopyOnWriteArrayList<>();
+    final List<String> logLines;
+
+    private RunningGateway(LocalFaas faas, Gateway gateway, List<String> logLines) {
+        this.faas = faas;
+        this.gateway = gateway;
+        this.logLines = logLines;
+    }
+
+    static RunningGateway start(Path functionsDir, Path stateDir) {
+        return start(functionsDir, stateDir, UnaryOperator.identity(), c -> c);
+    }
+
+    static RunningGateway start(Path functionsDir, Path stateDir, UnaryOperator<FunctionSpec> adjust,
+                                UnaryOperator<GatewayConfig> tweak) {
+        List<String> logLines = new CopyOnWriteArrayList<>();
+        LocalFaas faas = LocalFaas.open(RuntimeConfig.forDirectory(functionsDir).withStateDir(stateDir)
+                .withSnapshotJars(true).withLogSink((fn, line) -> logLines.add(fn + " " + line)), adjust);
+        if (!faas.catalog().problems().isEmpty()) {
+            faas.close();
+            throw new IllegalStateException("discovery problems: " + faas.catalog().problems());
+        }
+        Gateway gateway = Gateway.create(tweak.apply(GatewayConfig.defaults().withPort(0)), faas);
+        RunningGateway running = new RunningGateway(faas, gateway, logLines);
+        faas.addListener(running.invocations::add);
+        faas.addListener(gateway.invocationListener());
+        gateway.onNotice(running.notices::add).functionStats(faas::stats).start();
+        return running;
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create(gateway.url() + pathAndQuery);
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<byte[]> sendForBytes(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    HttpResponse<String> post(String path, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    long invocationsOf(String function) {
+        return invocations.stream().filter(r -> r.function().equals(function)).count();
+    }
+
+    @Override
+    public void close() {
+        gateway.stop();
+        faas.close();
+    }
+}
