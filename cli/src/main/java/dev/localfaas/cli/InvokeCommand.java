@@ -69,7 +69,7 @@ final class InvokeCommand implements Callable<Integer> {
             return RemoteInvoke.invoke(url, function, payload, out, err);
         }
         if (!Files.isDirectory(dir)) {
-            throw CliException.usage("no such directory: " + dir + "; pass --dir with the folder holding your function JARs");
+            throw CliException.noSuchDirectory(dir, "pass --dir with");
         }
         RuntimeConfig config = RuntimeConfig.forDirectory(dir)
                 .withLogSink((fn, line) -> err.println(line));
