@@ -18,6 +18,11 @@ public final class CliException extends RuntimeException {
         return new CliException(ExitCodes.USAGE, message);
     }
 
+    /** The folder of function JARs is missing; {@code how} says how to name it with this command. */
+    public static CliException noSuchDirectory(java.nio.file.Path dir, String how) {
+        return usage("no such directory: " + dir + "; " + how + " the folder holding your function JARs");
+    }
+
     public int exitCode() {
         return exitCode;
     }

@@ -69,14 +69,15 @@ final class InvokeCommand implements Callable<Integer> {
             return RemoteInvoke.invoke(url, function, payload, out, err);
         }
         if (!Files.isDirectory(dir)) {
-            throw CliException.usage("no such directory: " + dir + "; pass --dir with the folder holding your function JARs");
+            throw CliException.noSuchDirectory(dir, "pass --dir with");
         }
         RuntimeConfig config = RuntimeConfig.forDirectory(dir)
                 .withLogSink((fn, line) -> err.println(line));
         if (stateDir != null) {
             config = config.withStateDir(stateDir);
         }
-        try (LocalFaas faas = LocalFaas.open(config, this::override)) {
+        // only the packages that could hold this function are scanned: most of a cold start's discovery time saved
+        try (LocalFaas faas = LocalFaas.openFunction(config, function, this::override)) {
             FunctionSpec target = faas.function(function).orElseThrow(() -> unknown(faas));
             if (!"java.io.InputStream".equals(target.inputType())) {
                 EventInput.requireJson(event, payload);

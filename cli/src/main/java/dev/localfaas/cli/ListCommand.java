@@ -37,7 +37,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isDirectory(dir)) {
-            throw CliException.usage("no such directory: " + dir + "; pass --dir with the folder holding your function JARs");
+            throw CliException.noSuchDirectory(dir, "pass --dir with");
         }
         FunctionCatalog catalog = FunctionDiscovery.scan(dir);
         PrintWriter out = spec.commandLine().getOut();

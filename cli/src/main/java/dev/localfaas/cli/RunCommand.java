@@ -76,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isDirectory(dir)) {
-            throw CliException.usage("no such directory: " + dir + "; pass the folder holding your function JARs");
+            throw CliException.noSuchDirectory(dir, "pass");
         }
         if (port < 0 || port > 65_535) {
             throw CliException.usage("--port " + port + " is not a TCP port; use 1 to 65535, or 0 for a free one");

@@ -10,9 +10,11 @@ import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.function.FunctionCatalog;
 import dev.localfaas.runtime.function.FunctionDiscovery;
 import dev.localfaas.runtime.function.FunctionSpec;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -31,12 +33,15 @@ public final class LocalFaas implements FunctionInvoker, AutoCloseable {
 
     private final RuntimeConfig config;
     private final UnaryOperator<FunctionSpec> adjust;
+    private final Function<Path, FunctionCatalog> discovery;
     private final Engine engine;
     private volatile FunctionCatalog catalog;
 
-    private LocalFaas(RuntimeConfig config, UnaryOperator<FunctionSpec> adjust) {
+    private LocalFaas(RuntimeConfig config, UnaryOperator<FunctionSpec> adjust,
+                      Function<Path, FunctionCatalog> discovery) {
         this.config = config;
         this.adjust = adjust;
+        this.discovery = discovery;
         this.engine = new Engine(config);
     }
 
@@ -52,7 +57,23 @@ public final class LocalFaas implements FunctionInvoker, AutoCloseable {
      * @throws IllegalArgumentException when the functions directory does not exist
      */
     public static LocalFaas open(RuntimeConfig config, UnaryOperator<FunctionSpec> adjust) {
-        LocalFaas faas = new LocalFaas(config, adjust);
+        return open(new LocalFaas(config, adjust, FunctionDiscovery::scan));
+    }
+
+    /**
+     * Like {@link #open(RuntimeConfig, UnaryOperator)} for a caller that needs one function ({@code faas invoke}):
+     * only the packages that could declare {@code function} are scanned ({@link FunctionDiscovery#scanFor}), which
+     * saves a cold JVM most of discovery. {@code function} is deployed exactly when {@code open} would deploy it;
+     * other functions may be left out. When it is not found, the whole directory is scanned, so that {@link #catalog()}
+     * holds the known functions and the problems that explain its absence.
+     *
+     * @throws IllegalArgumentException when the functions directory does not exist
+     */
+    public static LocalFaas openFunction(RuntimeConfig config, String function, UnaryOperator<FunctionSpec> adjust) {
+        return open(new LocalFaas(config, adjust, dir -> FunctionDiscovery.scanFor(dir, function)));
+    }
+
+    private static LocalFaas open(LocalFaas faas) {
         try {
             faas.reload();
             return faas;
@@ -64,7 +85,7 @@ public final class LocalFaas implements FunctionInvoker, AutoCloseable {
 
     /** Rescans the directory and deploys what it holds now; returns the new catalog. */
     public synchronized FunctionCatalog reload() {
-        FunctionCatalog found = FunctionDiscovery.scan(config.functionsDir());
+        FunctionCatalog found = discovery.apply(config.functionsDir());
         FunctionCatalog adjusted = new FunctionCatalog(found.functions().stream().map(adjust).toList(), found.problems());
         engine.deploy(adjusted.functions());
         catalog = adjusted;

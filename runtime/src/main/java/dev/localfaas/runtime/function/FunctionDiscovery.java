@@ -36,12 +36,36 @@ public final class FunctionDiscovery {
      * @throws UncheckedIOException     if the directory cannot be listed
      */
     public static FunctionCatalog scan(Path dir) {
+        requireDirectory(dir);
+        return catalog(DeploymentPackage.in(dir));
+    }
+
+    /**
+     * Scans only the packages of {@code dir} that could declare a function named {@code name} ({@link NameProbe}), for
+     * a command that needs that one function: the answer for {@code name} is the one {@link #scan} gives — found,
+     * with the same spec, or left out as a duplicate — while other functions may be missing. When {@code name} is not
+     * found, the whole directory is scanned, so that the catalog lists the functions and problems that explain why.
+     *
+     * @throws IllegalArgumentException if {@code dir} is not a directory
+     * @throws UncheckedIOException     if the directory cannot be listed
+     */
+    public static FunctionCatalog scanFor(Path dir, String name) {
+        requireDirectory(dir);
+        List<Path> packages = DeploymentPackage.in(dir);
+        FunctionCatalog some = catalog(packages.stream().filter(p -> NameProbe.mayDeclare(p, name)).toList());
+        return some.find(name).isPresent() ? some : catalog(packages);
+    }
+
+    private static void requireDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("no such directory: " + dir);
         }
+    }
+
+    private static FunctionCatalog catalog(List<Path> packages) {
         List<FunctionSpec> found = new ArrayList<>();
         List<DiscoveryProblem> problems = new ArrayList<>();
-        for (JarScanner.Result result : scanAll(DeploymentPackage.in(dir))) {
+        for (JarScanner.Result result : scanAll(packages)) {
             found.addAll(result.functions());
             problems.addAll(result.problems());
         }

@@ -46,19 +46,8 @@ final class HtmlRenderer {
         h.append("<p class=\"note\">").append(escape(ReportText.allocatedLine(r))).append("</p>\n");
         h.append("<h2>Cost in US dollars</h2>\n<p class=\"note\">").append(r.options().freeTier()
                 ? "After the free tier, the records are taken as one month." : "Free tier not applied.").append("</p>\n");
-        List<String[]> costs = new ArrayList<>();
-        List<FunctionReport> all = new ArrayList<>(r.functions());
-        if (r.functions().size() > 1) {
-            all.add(r.total());
-        }
-        for (FunctionReport f : all) {
-            for (Provider p : r.providers()) {
-                Cost c = f.cost().get(p.id());
-                costs.add(new String[] {f.name(), p.name(), Amounts.usd(c.requests()), Amounts.usd(c.compute()),
-                    Amounts.usd(c.total()), Amounts.usd(f.costAfterFreeTier().get(p.id()).total())});
-            }
-        }
-        table(h, 2, new String[] {"function", "provider", "requests", "compute", "total", "after free tier"}, costs);
+        List<String[]> costs = ReportText.costRows(r);
+        table(h, 2, ReportText.COST_COLUMNS, costs);
         h.append("<h2>How it adds up</h2>\n");
         for (ProviderBill bill : r.bills().values()) {
             h.append("<h3>").append(escape(bill.provider().name())).append("</h3>\n<p class=\"note\">")

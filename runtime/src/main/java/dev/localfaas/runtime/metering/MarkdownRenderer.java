@@ -24,19 +24,8 @@ final class MarkdownRenderer {
         out.append("## Cost in US dollars\n\n");
         out.append(r.options().freeTier() ? "After the free tier, the records are taken as one month.\n\n"
                 : "Free tier not applied.\n\n");
-        List<String[]> costs = new ArrayList<>();
-        List<FunctionReport> all = new ArrayList<>(r.functions());
-        if (r.functions().size() > 1) {
-            all.add(r.total());
-        }
-        for (FunctionReport f : all) {
-            for (Provider p : r.providers()) {
-                Cost c = f.cost().get(p.id());
-                costs.add(new String[] {f.name(), p.name(), Amounts.usd(c.requests()), Amounts.usd(c.compute()),
-                    Amounts.usd(c.total()), Amounts.usd(f.costAfterFreeTier().get(p.id()).total())});
-            }
-        }
-        table(out, 2, new String[] {"function", "provider", "requests", "compute", "total", "after free tier"}, costs);
+        List<String[]> costs = ReportText.costRows(r);
+        table(out, 2, ReportText.COST_COLUMNS, costs);
         out.append("\n## How it adds up\n\n");
         for (ProviderBill bill : r.bills().values()) {
             out.append("### ").append(escape(bill.provider().name())).append("\n\n")

@@ -6,6 +6,27 @@ import java.util.stream.Collectors;
 
 /** The wording the text formats (table, Markdown, HTML) share, so that they say the same thing the same way. */
 final class ReportText {
+
+    /** The columns of the cost table in the Markdown and HTML reports. */
+    static final String[] COST_COLUMNS = {"function", "provider", "requests", "compute", "total", "after free tier"};
+
+    /** One row per function (and the total, when there are several) and provider, in US dollars. */
+    static List<String[]> costRows(UsageReport r) {
+        List<String[]> rows = new ArrayList<>();
+        List<FunctionReport> all = new ArrayList<>(r.functions());
+        if (r.functions().size() > 1) {
+            all.add(r.total());
+        }
+        for (FunctionReport f : all) {
+            for (Provider p : r.providers()) {
+                Cost c = f.cost().get(p.id());
+                rows.add(new String[] {f.name(), p.name(), Amounts.usd(c.requests()), Amounts.usd(c.compute()),
+                    Amounts.usd(c.total()), Amounts.usd(f.costAfterFreeTier().get(p.id()).total())});
+            }
+        }
+        return rows;
+    }
+
     private ReportText() {
     }
 
