@@ -69,7 +69,8 @@ class QueueSurvivesKillIT {
                     .collect(Collectors.toSet());
         }
         assertEquals(List.of(), notices, "the database survived kill -9 intact");
-        assertFalse(inFlightAtKill.isEmpty(), "some messages were in flight at the kill");
+        // Almost always some messages were in flight at the kill (the kill comes while a batch of ten is being
+        // worked through); the rare run where a batch had just been deleted still checks that nothing is lost.
         Set<String> accountedFor = new HashSet<>(stored);
         accountedFor.addAll(processedBeforeKill);
         assertEquals(sent, accountedFor, "every message sent was either processed or kept at the kill: none lost");
