@@ -3,7 +3,6 @@ package dev.localfaas.cli;
 import static dev.localfaas.cli.RunningFaas.JSON;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.localfaas.runtime.trigger.queue.SqliteQueueBackend;
