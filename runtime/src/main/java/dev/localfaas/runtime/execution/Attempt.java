@@ -10,8 +10,6 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -32,18 +30,18 @@ final class Attempt {
     private final FunctionSpec spec;
     private final Invocation invocation;
     private final InvocationLog log;
-    private final ScheduledExecutorService timer;
+    private final Deadlines timer;
     private final CompletableFuture<InvocationResult> answer = new CompletableFuture<>();
     private final AtomicBoolean settled = new AtomicBoolean();
     private volatile ExecutionEnvironment env;
     private volatile Future<?> task;
-    private volatile ScheduledFuture<?> deadline;
+    private volatile Deadlines.Deadline deadline;
     private volatile double initMs;
     private volatile Instant start;
     private volatile boolean running = true;
     private volatile long timedOutAtNanos;
 
-    Attempt(FunctionPool pool, ExecutionEnvironment warm, Invocation invocation, ScheduledExecutorService timer) {
+    Attempt(FunctionPool pool, ExecutionEnvironment warm, Invocation invocation, Deadlines timer) {
         this.pool = pool;
         this.spec = pool.spec();
         this.env = warm;
@@ -55,8 +53,7 @@ final class Attempt {
     /** Starts the invocation; the future completes with its result, at the latest at the deadline. */
     CompletableFuture<InvocationResult> start(ExecutorService executor) {
         if (env == null) {
-            deadline = timer.schedule(this::onDeadline, INIT_LIMIT_MILLIS + spec.timeoutSeconds() * 1000L,
-                    TimeUnit.MILLISECONDS);
+            deadline = timer.after(INIT_LIMIT_MILLIS + spec.timeoutSeconds() * 1000L, this::onDeadline);
         }
         task = executor.submit(this::execute);
         return answer;
@@ -97,7 +94,7 @@ final class Attempt {
                 invocation.qualifier() == null ? pool.arn() : pool.arn() + ":" + invocation.qualifier(),
                 pool.logGroup(), environment.logStreamName(), spec.memoryMb(), deadlineMillis,
                 invocation.clientContext());
-        deadline = timer.schedule(this::onDeadline, spec.timeoutSeconds() * 1000L, TimeUnit.MILLISECONDS);
+        deadline = timer.after(spec.timeoutSeconds() * 1000L, this::onDeadline);
         long handlerStart = System.nanoTime();
         byte[] payload;
         Outcome outcome = Outcome.OK;
@@ -181,10 +178,7 @@ final class Attempt {
     }
 
     private void cancelDeadline() {
-        ScheduledFuture<?> d = deadline;
-        if (d != null) {
-            d.cancel(false);
-        }
+        timer.cancel(deadline);
     }
 
     private InvocationResult result(Instant at, double durationMs, long billed, Outcome outcome, byte[] payload,

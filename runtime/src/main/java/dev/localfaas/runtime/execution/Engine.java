@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,7 +30,7 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
     private final RuntimeConfig config;
     private final ExecutorService handlers;
     private final ScheduledExecutorService sweeper;
-    private final ScheduledExecutorService deadlines;
+    private final Deadlines deadlines;
     private final Semaphore account;
     private final JarSnapshots snapshots;
     private final List<InvocationListener> listeners = new CopyOnWriteArrayList<>();
@@ -44,9 +43,7 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
         this.account = new Semaphore(config.accountConcurrency());
         this.handlers = Executors.newCachedThreadPool(daemon("faas-handler-"));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("faas-sweeper-"));
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("faas-deadline-"));
-        timer.setRemoveOnCancelPolicy(true);
-        this.deadlines = timer;
+        this.deadlines = new Deadlines("faas-deadlines");
         this.snapshots = new JarSnapshots(config.stateDir().resolve("code"), config.snapshotJars());
         OutputRouter.install();
         String envProblem = EnvironmentOverlay.install();
@@ -191,7 +188,7 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
         pools.values().forEach(FunctionPool::retire);
         pools = Map.of();
         sweeper.shutdownNow();
-        deadlines.shutdownNow();
+        deadlines.close();
         handlers.shutdownNow();
     }
 

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,7 +24,7 @@ final class FunctionPool {
     private final Path code;
     private final RuntimeConfig config;
     private final ExecutorService executor;
-    private final ScheduledExecutorService timer;
+    private final Deadlines timer;
     private final Supplier<Map<String, String>> platformVariables;
     private final String arn;
     private final String logGroup;
@@ -37,7 +36,7 @@ final class FunctionPool {
     private volatile boolean retired;
 
     FunctionPool(FunctionSpec spec, Path code, RuntimeConfig config, ExecutorService executor,
-                 ScheduledExecutorService timer, Semaphore account, Supplier<Map<String, String>> platformVariables) {
+                 Deadlines timer, Semaphore account, Supplier<Map<String, String>> platformVariables) {
         this.spec = spec;
         this.code = code;
         this.config = config;

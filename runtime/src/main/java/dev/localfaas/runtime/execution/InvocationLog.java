@@ -1,20 +1,24 @@
 package dev.localfaas.runtime.execution;
 
 import dev.localfaas.runtime.isolation.LogWriter;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The log of one invocation: kept whole (for {@code X-Amz-Log-Result} and the result) and passed on line by line to
  * the {@link LogSink} as it is written. Once closed, late writes (a thread the handler left running) still reach
  * the sink, attributed to the function, but no longer change this invocation's log.
+ *
+ * <p>One buffer holds the whole log; the line being written is its tail from {@code lineStart}, decoded once when its
+ * newline arrives (so a character split across two writes is decoded whole). This runs on every invocation.
  */
 final class InvocationLog implements LogWriter {
 
     private final String function;
     private final LogSink sink;
-    private final ByteArrayOutputStream all = new ByteArrayOutputStream(256);
-    private final ByteArrayOutputStream partial = new ByteArrayOutputStream(128);
+    private byte[] bytes = new byte[512];
+    private int size;
+    private int lineStart;
     private boolean closed;
 
     InvocationLog(String function, LogSink sink) {
@@ -23,43 +27,59 @@ final class InvocationLog implements LogWriter {
     }
 
     @Override
-    public synchronized void write(byte[] bytes) {
+    public synchronized void write(byte[] text) {
         if (closed) {
-            sink.line(function, new String(bytes, StandardCharsets.UTF_8).stripTrailing());
+            sink.line(function, new String(text, StandardCharsets.UTF_8).stripTrailing());
             return;
         }
-        all.writeBytes(bytes);
-        for (byte b : bytes) {
-            if (b == '\n') {
-                emitPartial();
-            } else {
-                partial.write(b);
+        int from = size;
+        append(text);
+        for (int i = from; i < size; i++) {
+            if (bytes[i] == '\n') {
+                emit(lineStart, i);
+                lineStart = i + 1;
             }
         }
     }
 
     /** A line of the platform's own (START, END, REPORT); ends any unterminated handler text first. */
     synchronized void platform(String line) {
-        if (partial.size() > 0) {
+        if (lineStart < size) {
             write(new byte[] {'\n'});
         }
-        write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        if (closed || line.indexOf('\n') >= 0 || line.endsWith("\r")) {
+            write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        append(line.getBytes(StandardCharsets.UTF_8));
+        append(new byte[] {'\n'});
+        lineStart = size;
+        sink.line(function, line); // the text we were given: no need to decode what we just encoded
     }
 
     synchronized String text() {
-        return all.toString(StandardCharsets.UTF_8);
+        return new String(bytes, 0, size, StandardCharsets.UTF_8);
     }
 
     synchronized void close() {
-        if (partial.size() > 0) {
-            emitPartial();
+        if (lineStart < size) {
+            emit(lineStart, size);
+            lineStart = size;
         }
         closed = true;
     }
 
-    private void emitPartial() {
-        String line = partial.toString(StandardCharsets.UTF_8);
-        partial.reset();
-        sink.line(function, line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+    private void append(byte[] text) {
+        if (size + text.length > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + text.length));
+        }
+        System.arraycopy(text, 0, bytes, size, text.length);
+        size += text.length;
+    }
+
+    /** Passes on the line in {@code [start, end)}, without a trailing carriage return. */
+    private void emit(int start, int end) {
+        int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
+        sink.line(function, new String(bytes, start, stop - start, StandardCharsets.UTF_8));
     }
 }

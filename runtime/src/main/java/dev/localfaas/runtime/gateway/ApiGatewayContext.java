@@ -17,8 +17,19 @@ record ApiGatewayContext(String accountId, String region) {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
 
+    /** The last second formatted: every request in that second reuses it instead of running the formatter. */
+    private static volatile FormattedSecond lastTime = new FormattedSecond(Long.MIN_VALUE, "");
+
+    private record FormattedSecond(long epochSecond, String text) {
+    }
+
     static String time(Instant at) {
-        return TIME.format(at);
+        FormattedSecond last = lastTime;
+        if (last.epochSecond() != at.getEpochSecond()) {
+            last = new FormattedSecond(at.getEpochSecond(), TIME.format(at));
+            lastTime = last;
+        }
+        return last.text();
     }
 
     /** An HTTP API request id: 16 characters of base64, like {@code JKJaXmPLvHcESHA=}. */

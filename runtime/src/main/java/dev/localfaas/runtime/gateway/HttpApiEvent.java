@@ -1,8 +1,7 @@
 package dev.localfaas.runtime.gateway;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,52 +11,75 @@ import java.util.Optional;
 /**
  * The HTTP API event (payload format 2.0) for a request, as API Gateway sends it: header names lower-cased,
  * repeated headers and query parameters joined with commas, {@code Cookie} headers moved into {@code cookies},
- * and absent parts left out rather than null.
+ * and absent parts left out rather than null. Written straight to JSON: this runs on every request.
  */
 final class HttpApiEvent {
 
     private HttpApiEvent() {
     }
 
-    static ObjectNode build(IncomingRequest request, RouteMatch match, ApiGatewayContext api, String requestId) {
-        ObjectNode event = Json.object();
-        event.put("version", "2.0");
-        event.put("routeKey", match.routeKey());
-        event.put("rawPath", request.rawPath());
-        event.put("rawQueryString", request.rawQuery() == null ? "" : request.rawQuery());
-        List<String> cookies = cookies(request);
-        if (!cookies.isEmpty()) {
-            ArrayNode array = event.putArray("cookies");
-            cookies.forEach(array::add);
-        }
-        ObjectNode headers = event.putObject("headers");
-        joinedHeaders(request).forEach(headers::put);
-        Map<String, List<String>> query = QueryString.parse(request.rawQuery());
-        if (!query.isEmpty()) {
-            ObjectNode q = event.putObject("queryStringParameters");
-            query.forEach((k, v) -> q.put(k, String.join(",", v)));
-        }
-        event.set("requestContext", requestContext(request, match, api, requestId));
-        Optional<BodyEncoding.EventBody> body = BodyEncoding.of(request.body(), request.header("Content-Type"));
-        body.ifPresent(b -> event.put("body", b.body()));
-        if (!match.pathParameters().isEmpty()) {
-            ObjectNode params = event.putObject("pathParameters");
-            match.pathParameters().forEach(params::put);
-        }
-        event.put("isBase64Encoded", body.map(BodyEncoding.EventBody::base64).orElse(false));
-        return event;
+    static byte[] build(IncomingRequest request, RouteMatch match, ApiGatewayContext api, String requestId) {
+        return Json.write(json -> write(json, request, match, api, requestId));
     }
 
-    private static List<String> cookies(IncomingRequest request) {
-        List<String> cookies = new ArrayList<>();
-        for (String header : request.headerValues("Cookie")) {
-            for (String c : header.split(";")) {
-                if (!c.isBlank()) {
-                    cookies.add(c.trim());
+    private static void write(JsonGenerator json, IncomingRequest request, RouteMatch match, ApiGatewayContext api,
+                              String requestId) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("version", "2.0");
+        json.writeStringField("routeKey", match.routeKey());
+        json.writeStringField("rawPath", request.rawPath());
+        json.writeStringField("rawQueryString", request.rawQuery() == null ? "" : request.rawQuery());
+        cookies(json, request);
+        json.writeObjectFieldStart("headers");
+        for (Map.Entry<String, String> h : joinedHeaders(request).entrySet()) {
+            json.writeStringField(h.getKey(), h.getValue());
+        }
+        json.writeEndObject();
+        Map<String, List<String>> query = QueryString.parse(request.rawQuery());
+        if (!query.isEmpty()) {
+            json.writeObjectFieldStart("queryStringParameters");
+            for (Map.Entry<String, List<String>> q : query.entrySet()) {
+                json.writeStringField(q.getKey(), String.join(",", q.getValue()));
+            }
+            json.writeEndObject();
+        }
+        requestContext(json, request, match, api, requestId);
+        Optional<BodyEncoding.EventBody> body = BodyEncoding.of(request.body(), request.header("Content-Type"));
+        if (body.isPresent()) {
+            json.writeStringField("body", body.get().body());
+        }
+        if (!match.pathParameters().isEmpty()) {
+            json.writeObjectFieldStart("pathParameters");
+            for (Map.Entry<String, String> p : match.pathParameters().entrySet()) {
+                json.writeStringField(p.getKey(), p.getValue());
+            }
+            json.writeEndObject();
+        }
+        json.writeBooleanField("isBase64Encoded", body.isPresent() && body.get().base64());
+        json.writeEndObject();
+    }
+
+    /** Every {@code Cookie} header split at {@code ;}, in order; the field is left out when there are none. */
+    private static void cookies(JsonGenerator json, IncomingRequest request) throws IOException {
+        boolean started = false;
+        for (Header h : request.headers()) {
+            if (!h.name().equalsIgnoreCase("Cookie")) {
+                continue;
+            }
+            for (String c : h.value().split(";")) {
+                if (c.isBlank()) {
+                    continue;
                 }
+                if (!started) {
+                    json.writeArrayFieldStart("cookies");
+                    started = true;
+                }
+                json.writeString(c.trim());
             }
         }
-        return cookies;
+        if (started) {
+            json.writeEndArray();
+        }
     }
 
     private static Map<String, String> joinedHeaders(IncomingRequest request) {
@@ -71,24 +93,25 @@ final class HttpApiEvent {
         return joined;
     }
 
-    private static ObjectNode requestContext(IncomingRequest request, RouteMatch match, ApiGatewayContext api,
-                                             String requestId) {
-        ObjectNode ctx = Json.object();
-        ctx.put("accountId", api.accountId());
-        ctx.put("apiId", ApiGatewayContext.API_ID);
-        ctx.put("domainName", api.domainName(request.host()));
-        ctx.put("domainPrefix", api.domainPrefix(request.host()));
-        ObjectNode http = ctx.putObject("http");
-        http.put("method", request.method());
-        http.put("path", request.path());
-        http.put("protocol", request.protocol());
-        http.put("sourceIp", request.sourceIp());
-        http.put("userAgent", request.header("User-Agent").orElse(""));
-        ctx.put("requestId", requestId);
-        ctx.put("routeKey", match.routeKey());
-        ctx.put("stage", ApiGatewayContext.STAGE);
-        ctx.put("time", ApiGatewayContext.time(request.receivedAt()));
-        ctx.put("timeEpoch", request.receivedAt().toEpochMilli());
-        return ctx;
+    private static void requestContext(JsonGenerator json, IncomingRequest request, RouteMatch match,
+                                       ApiGatewayContext api, String requestId) throws IOException {
+        json.writeObjectFieldStart("requestContext");
+        json.writeStringField("accountId", api.accountId());
+        json.writeStringField("apiId", ApiGatewayContext.API_ID);
+        json.writeStringField("domainName", api.domainName(request.host()));
+        json.writeStringField("domainPrefix", api.domainPrefix(request.host()));
+        json.writeObjectFieldStart("http");
+        json.writeStringField("method", request.method());
+        json.writeStringField("path", request.path());
+        json.writeStringField("protocol", request.protocol());
+        json.writeStringField("sourceIp", request.sourceIp());
+        json.writeStringField("userAgent", request.header("User-Agent").orElse(""));
+        json.writeEndObject();
+        json.writeStringField("requestId", requestId);
+        json.writeStringField("routeKey", match.routeKey());
+        json.writeStringField("stage", ApiGatewayContext.STAGE);
+        json.writeStringField("time", ApiGatewayContext.time(request.receivedAt()));
+        json.writeNumberField("timeEpoch", request.receivedAt().toEpochMilli());
+        json.writeEndObject();
     }
 }

@@ -1,7 +1,6 @@
 package dev.localfaas.runtime.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +14,14 @@ final class HttpApiResponse {
     private HttpApiResponse() {
     }
 
+    private static final List<Header> JSON = List.of(new Header("content-type", "application/json"));
+
     static ProxyResponse map(byte[] payload) {
-        JsonNode node = ProxyResponseReader.parse(payload);
-        if (!node.isObject() || !node.has("statusCode")) {
-            byte[] body = node.isTextual() ? node.asText().getBytes(StandardCharsets.UTF_8) : payload;
-            return new ProxyResponse(200, List.of(new Header("content-type", "application/json")), body);
+        byte[] plain = ProxyResponseReader.plainBody(payload);
+        if (plain != null) {
+            return new ProxyResponse(200, JSON, plain);
         }
+        JsonNode node = ProxyResponseReader.parse(payload);
         int status = ProxyResponseReader.statusCode(node);
         Map<String, List<Header>> headers = ProxyResponseReader.headers(node, false);
         JsonNode cookies = node.get("cookies");

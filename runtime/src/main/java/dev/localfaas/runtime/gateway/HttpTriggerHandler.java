@@ -44,7 +44,7 @@ final class HttpTriggerHandler implements HttpHandler {
         PayloadFormat format = PayloadFormat.of(match.function());
         String apiRequestId = format.newRequestId();
         exchange.getResponseHeaders().put(HttpString.tryFromString(format.requestIdHeader()), apiRequestId);
-        byte[] event = Json.bytes(format.event(request, match, api, apiRequestId));
+        byte[] event = format.event(request, match, api, apiRequestId);
         CompletableFuture<InvocationResult> answer;
         try {
             answer = invoker.invokeAsync(match.function().name(), Invocation.of(event, Trigger.HTTP));

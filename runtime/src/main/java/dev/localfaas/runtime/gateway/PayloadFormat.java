@@ -1,6 +1,5 @@
 package dev.localfaas.runtime.gateway;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localfaas.runtime.function.FunctionSpec;
 
 /**
@@ -11,7 +10,7 @@ enum PayloadFormat {
 
     REST_1_0("1.0", "x-amzn-RequestId") {
         @Override
-        ObjectNode event(IncomingRequest request, RouteMatch match, ApiGatewayContext api, String requestId) {
+        byte[] event(IncomingRequest request, RouteMatch match, ApiGatewayContext api, String requestId) {
             return RestApiEvent.build(request, match, api, requestId);
         }
 
@@ -28,7 +27,7 @@ enum PayloadFormat {
 
     HTTP_2_0("2.0", "apigw-requestid") {
         @Override
-        ObjectNode event(IncomingRequest request, RouteMatch match, ApiGatewayContext api, String requestId) {
+        byte[] event(IncomingRequest request, RouteMatch match, ApiGatewayContext api, String requestId) {
             return HttpApiEvent.build(request, match, api, requestId);
         }
 
@@ -66,7 +65,8 @@ enum PayloadFormat {
         return requestIdHeader;
     }
 
-    abstract ObjectNode event(IncomingRequest request, RouteMatch match, ApiGatewayContext api, String requestId);
+    /** The event's JSON. */
+    abstract byte[] event(IncomingRequest request, RouteMatch match, ApiGatewayContext api, String requestId);
 
     /** @throws MalformedResponseException when API Gateway would refuse the response */
     abstract ProxyResponse response(byte[] payload);

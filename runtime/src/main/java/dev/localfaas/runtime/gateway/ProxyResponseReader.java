@@ -1,5 +1,7 @@
 package dev.localfaas.runtime.gateway;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -34,6 +36,44 @@ final class ProxyResponseReader {
                 throw new MalformedResponseException("the function returned an empty response");
             }
             return node;
+        } catch (IOException e) {
+            throw new MalformedResponseException("the function's response is not JSON");
+        }
+    }
+
+    /**
+     * For payload 2.0, which turns any response that is not an object with {@code statusCode} into a 200 with that
+     * JSON as the body: the body, found by a scan that builds no tree, or null when the payload is the full form.
+     *
+     * @throws MalformedResponseException as {@link #parse} does
+     */
+    static byte[] plainBody(byte[] payload) {
+        if (payload == null || payload.length == 0) {
+            throw new MalformedResponseException("the function returned an empty response");
+        }
+        try (JsonParser json = READER.createParser(payload)) {
+            JsonToken first = json.nextToken();
+            if (first == null) {
+                throw new MalformedResponseException("the function returned an empty response");
+            }
+            byte[] body = payload;
+            if (first == JsonToken.START_OBJECT) {
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    if (json.currentName().equals("statusCode")) {
+                        return null;
+                    }
+                    json.nextToken();
+                    json.skipChildren();
+                }
+            } else if (first == JsonToken.VALUE_STRING) {
+                body = json.getText().getBytes(StandardCharsets.UTF_8);
+            } else {
+                json.skipChildren();
+            }
+            if (json.nextToken() != null) {
+                throw new MalformedResponseException("the function's response is not JSON");
+            }
+            return body;
         } catch (IOException e) {
             throw new MalformedResponseException("the function's response is not JSON");
         }

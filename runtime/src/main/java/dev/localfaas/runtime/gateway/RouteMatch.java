@@ -8,6 +8,6 @@ record RouteMatch(FunctionSpec function, RoutePattern route, Map<String, String>
 
     /** API Gateway's route key: {@code GET /users/{id}}. */
     String routeKey() {
-        return route.method() + " " + route.path();
+        return route.routeKey();
     }
 }

@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
 /**
  * One parsed route: a method (or ANY) and path segments that are literal, {@code {param}} or a final greedy
  * {@code {name+}}. Orders itself by API Gateway's specificity so that the router can take the first match.
+ *
+ * @param routeKey API Gateway's route key, {@code GET /users/{id}}: made once here, sent in every event
  */
-record RoutePattern(String method, String path, List<Segment> segments) implements Comparable<RoutePattern> {
+record RoutePattern(String method, String path, List<Segment> segments, String routeKey) implements Comparable<RoutePattern> {
 
     static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "ANY");
     private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z0-9._-]+");
@@ -56,8 +58,8 @@ record RoutePattern(String method, String path, List<Segment> segments) implemen
             }
             segments.add(segment(where, part, last));
         }
-        return new RoutePattern(method, "/" + String.join("/", segments.stream().map(RoutePattern::text).toList()),
-                List.copyOf(segments));
+        String normalized = "/" + String.join("/", segments.stream().map(RoutePattern::text).toList());
+        return new RoutePattern(method, normalized, List.copyOf(segments), method + " " + normalized);
     }
 
     private static String text(Segment s) {

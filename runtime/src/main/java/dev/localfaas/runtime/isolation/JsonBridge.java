@@ -18,13 +18,13 @@ final class JsonBridge {
     private static final String EVENTS_PACKAGE = "com.amazonaws.services.lambda.runtime.events.";
 
     private final ObjectReader reader;
-    private final ObjectMapper pojoMapper;
-    private final ObjectMapper eventMapper;
+    private final ObjectWriter pojoWriter;
+    private final ObjectWriter eventWriter;
 
     private JsonBridge(ObjectReader reader, ObjectMapper pojoMapper, ObjectMapper eventMapper) {
         this.reader = reader;
-        this.pojoMapper = pojoMapper;
-        this.eventMapper = eventMapper;
+        this.pojoWriter = pojoMapper.writer();
+        this.eventWriter = eventMapper.writer();
     }
 
     /** A bridge for handlers whose input is {@code inputType}; null for handlers that take no POJO. */
@@ -50,8 +50,7 @@ final class JsonBridge {
             return NULL;
         }
         try {
-            ObjectWriter writer = (isEvent(response.getClass()) ? eventMapper : pojoMapper).writer();
-            return writer.writeValueAsBytes(response);
+            return (isEvent(response.getClass()) ? eventWriter : pojoWriter).writeValueAsBytes(response);
         } catch (Exception e) {
             throw new RuntimeException("An error occurred during JSON serialization of response", e);
         }

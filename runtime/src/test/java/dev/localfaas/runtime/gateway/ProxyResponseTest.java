@@ -69,6 +69,22 @@ class ProxyResponseTest {
     }
 
     @Test
+    void onlyATopLevelStatusCodeMakesAnHttpApiResponseTheFullForm() {
+        ProxyResponse nested = HttpApiResponse.map(b("{\"result\":{\"statusCode\":500},\"list\":[1,{\"a\":null}]}"));
+        assertEquals(200, nested.status());
+        assertEquals("{\"result\":{\"statusCode\":500},\"list\":[1,{\"a\":null}]}",
+                new String(nested.body(), StandardCharsets.UTF_8));
+        assertEquals(201, HttpApiResponse.map(b("{\"body\":\"x\",\"statusCode\":201}")).status());
+        assertEquals("[1,2]", new String(HttpApiResponse.map(b("[1,2]")).body(), StandardCharsets.UTF_8));
+        assertEquals("the function's response is not JSON",
+                assertThrows(MalformedResponseException.class, () -> HttpApiResponse.map(b("{\"a\":1} {}"))).getMessage());
+        assertEquals("the function's response is not JSON",
+                assertThrows(MalformedResponseException.class, () -> HttpApiResponse.map(b("{\"a\":[1}"))).getMessage());
+        assertEquals("the function returned an empty response",
+                assertThrows(MalformedResponseException.class, () -> HttpApiResponse.map(b(" \n "))).getMessage());
+    }
+
+    @Test
     void headersTheGatewayComputesAreNotTakenFromTheFunction() {
         ProxyResponse r = HttpApiResponse.map(b("""
                 {"statusCode":200,"headers":{"Content-Length":"999","Transfer-Encoding":"chunked"},"body":"hi"}"""));
