@@ -28,15 +28,24 @@ import org.junit.jupiter.api.io.TempDir;
  * returns the same JSON, side by side in one run, with {@code wrk} (Debian package {@code wrk}) as the load tool.
  * Not part of the build: run it with
  * {@code mvn -B -pl runtime -am test -Dtest=GatewayThroughputBenchmark -Dfaas.excludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false}.
- * Results go to stdout and {@code runtime/target/benchmarks/gateway.txt}.
+ * Results go to stdout and {@code runtime/target/benchmarks/gateway.txt}: requests per second and p99 as wrk reports
+ * them, and, per request, the CPU time and context switches of this whole JVM (the gateway's cost in work rather
+ * than in wall time, which other processes on the machine disturb far less).
  */
 @Tag("benchmark")
 class GatewayThroughputBenchmark {
 
     static final String CONNECTIONS = System.getProperty("bench.connections", "50");
     static final String DURATION = System.getProperty("bench.duration", "10s");
+    /**
+     * Load before measuring, per target. Warm means JIT-compiled too: with 50 connections the gateway runs up to 50
+     * environments, each with its own classes and Jackson caches to compile, and C2 stays busy for about 20 s of load.
+     */
+    static final String WARMUP = System.getProperty("bench.warmup", "15s");
     static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     static final byte[] HELLO = "{\"message\":\"Hello, world!\"}".getBytes(StandardCharsets.UTF_8);
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     @TempDir
     Path dir;
@@ -62,7 +71,8 @@ class GatewayThroughputBenchmark {
         }
     }
 
-    record Run(String target, double rps, double p99Ms, String raw) {
+    /** cpuUs and switches are per request, over the whole JVM (JIT and GC included): less disturbed by load than req/s. */
+    record Run(String target, double rps, double p99Ms, double cpuUs, double switches, String raw) {
     }
 
     @Test
@@ -82,16 +92,16 @@ class GatewayThroughputBenchmark {
             faas.addListener(gw.invocationListener());
             String gatewayUrl = gw.url() + "/hello";
             String bareUrl = "http://127.0.0.1:" + barePort + "/hello";
-            wrk(bareUrl, "3s");     // warm up both JITs
-            wrk(gatewayUrl, "3s");
+            wrk(bareUrl, WARMUP);
+            wrk(gatewayUrl, WARMUP);
             List<Run> runs = new ArrayList<>();
             Gateway stub = Gateway.create(GatewayConfig.defaults().withPort(0), new StubInvoker(faas)).start();
             String stubUrl = stub.url() + "/hello";
-            wrk(stubUrl, "3s");
+            wrk(stubUrl, WARMUP);
             for (int i = 0; i < ROUNDS; i++) {
-                runs.add(parse("bare", wrk(bareUrl, DURATION)));
-                runs.add(parse("gateway", wrk(gatewayUrl, DURATION)));
-                runs.add(parse("stub", wrk(stubUrl, DURATION)));
+                runs.add(measure("bare", bareUrl));
+                runs.add(measure("gateway", gatewayUrl));
+                runs.add(measure("stub", stubUrl));
             }
             stub.stop();
             report(runs);
@@ -100,6 +110,42 @@ class GatewayThroughputBenchmark {
             bare.stop();
             bareWorkers.shutdownNow();
         }
+    }
+
+    private static Run measure(String target, String url) throws IOException, InterruptedException {
+        long cpu0 = PROCESS.getProcessCpuTime();
+        long switches0 = contextSwitches();
+        String out = wrk(url, DURATION);
+        long cpu = PROCESS.getProcessCpuTime() - cpu0;
+        long switches = contextSwitches() - switches0;
+        Matcher total = Pattern.compile("(\\d+) requests in").matcher(out);
+        assertTrue(total.find(), out);
+        long requests = Long.parseLong(total.group(1));
+        Run r = parse(target, out);
+        return new Run(target, r.rps(), r.p99Ms(), cpu / 1000.0 / requests, (double) switches / requests, out);
+    }
+
+    /** Voluntary and involuntary context switches of this JVM's live threads (Linux; 0 elsewhere). */
+    private static long contextSwitches() throws IOException {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return 0;
+        }
+        long n = 0;
+        try (var dirs = Files.list(tasks)) {
+            for (Path t : (Iterable<Path>) dirs::iterator) {
+                try {
+                    for (String line : Files.readAllLines(t.resolve("status"))) {
+                        if (line.contains("ctxt_switches:")) {
+                            n += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (IOException gone) {
+                    // the thread ended while we read
+                }
+            }
+        }
+        return n;
     }
 
     private static String wrk(String url, String duration) throws IOException, InterruptedException {
@@ -122,14 +168,24 @@ class GatewayThroughputBenchmark {
             case "s" -> v * 1000;
             default -> v;
         };
-        return new Run(target, Double.parseDouble(rps.group(1)), ms, out);
+        return new Run(target, Double.parseDouble(rps.group(1)), ms, 0, 0, out);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return String.format("%.2f", PROCESS.getSystemLoadAverage());
+        }
     }
 
     private static void report(List<Run> runs) throws IOException {
-        StringBuilder b = new StringBuilder(String.format("wrk -t1 -c%s -d%s, %d rounds, %d cores%n",
-                CONNECTIONS, DURATION, ROUNDS, Runtime.getRuntime().availableProcessors()));
+        StringBuilder b = new StringBuilder(String.format("wrk -t1 -c%s -d%s after %s warm-up, %d rounds, %d cores, "
+                + "load average %s%n", CONNECTIONS, DURATION, WARMUP, ROUNDS, Runtime.getRuntime().availableProcessors(),
+                loadAverage()));
         for (Run r : runs) {
-            b.append(String.format("%-8s %10.0f req/s   p99 %7.2f ms%n", r.target(), r.rps(), r.p99Ms()));
+            b.append(String.format("%-8s %10.0f req/s   p99 %7.2f ms   CPU %5.1f us/req   %4.2f switches/req%n",
+                    r.target(), r.rps(), r.p99Ms(), r.cpuUs(), r.switches()));
         }
         double bareRps = runs.stream().filter(r -> r.target().equals("bare")).mapToDouble(Run::rps).average().orElse(0);
         double gwRps = runs.stream().filter(r -> r.target().equals("gateway")).mapToDouble(Run::rps).average().orElse(0);
@@ -140,6 +196,11 @@ class GatewayThroughputBenchmark {
         b.append(String.format("mean: bare %.0f req/s p99 %.2f ms; gateway %.0f req/s p99 %.2f ms; "
                 + "gateway/bare throughput %.0f%%, p99 ratio %.2f%n", bareRps, bareP99, gwRps, gwP99,
                 100 * gwRps / bareRps, gwP99 / bareP99));
+        for (String target : List.of("bare", "gateway", "stub")) {
+            b.append(String.format("%-8s mean CPU %5.1f us/req, %4.2f context switches/req%n", target,
+                    runs.stream().filter(r -> r.target().equals(target)).mapToDouble(Run::cpuUs).average().orElse(0),
+                    runs.stream().filter(r -> r.target().equals(target)).mapToDouble(Run::switches).average().orElse(0)));
+        }
         System.out.print(b);
         Path out = Path.of("target/benchmarks/gateway.txt");
         Files.createDirectories(out.getParent());
