@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ListCommand.class,
             RunCommand.class,
+            ValidateCommand.class,
             InvokeCommand.class,
             ReportCommand.class,
             ScheduleCommand.class,

@@ -38,9 +38,13 @@ final class InvokeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FUNCTION", description = "The function's name (see faas list).")
     String function;
 
-    @Option(names = {"-d", "--dir"}, paramLabel = "DIR", defaultValue = "functions",
-            description = "Folder holding the function JARs (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-d", "--dir"}, paramLabel = "DIR",
+            description = "Folder holding the function JARs (default: the template.yaml or serverless.yml in this"
+                    + " folder, else ./functions).")
     Path dir;
+
+    @picocli.CommandLine.Mixin
+    ProjectSource project;
 
     @Option(names = {"-e", "--event"}, paramLabel = "FILE",
             description = "Event JSON file, or - for standard input (default: {}).")
@@ -68,6 +72,10 @@ final class InvokeCommand implements Callable<Integer> {
         if (url != null) {
             return RemoteInvoke.invoke(url, function, payload, out, err);
         }
+        java.util.Optional<Path> templateFile = project.file(dir != null);
+        dev.localfaas.runtime.config.Project template = templateFile
+                .map(f -> ProjectSource.load(f, project.options("http://127.0.0.1:3000"), err)).orElse(null);
+        dir = template != null ? template.directory() : dir != null ? dir : Path.of("functions");
         if (!Files.isDirectory(dir)) {
             throw CliException.noSuchDirectory(dir, "pass --dir with");
         }
@@ -77,7 +85,8 @@ final class InvokeCommand implements Callable<Integer> {
             config = config.withStateDir(stateDir);
         }
         // only the packages that could hold this function are scanned: most of a cold start's discovery time saved
-        try (LocalFaas faas = LocalFaas.openFunction(config, function, this::override)) {
+        try (LocalFaas faas = template != null ? LocalFaas.open(config, this::override, template::catalog)
+                : LocalFaas.openFunction(config, function, this::override)) {
             FunctionSpec target = faas.function(function).orElseThrow(() -> unknown(faas));
             if (!"java.io.InputStream".equals(target.inputType())) {
                 EventInput.requireJson(event, payload);

@@ -21,9 +21,13 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  faas list --dir sample-functions/target/functions", "  faas list --json"})
 final class ListCommand implements Callable<Integer> {
 
-    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "./functions",
-            description = "Folder holding the function JARs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "Folder holding the function JARs (default: the template.yaml or serverless.yml in this"
+                    + " folder, else ./functions).")
     Path dir;
+
+    @picocli.CommandLine.Mixin
+    ProjectSource project;
 
     @Option(names = "--json", description = "Print JSON for scripts instead of a table.")
     boolean json;
@@ -36,11 +40,28 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        java.util.Optional<Path> templateFile = project.file(dir != null);
+        if (templateFile.isPresent()) {
+            dev.localfaas.runtime.config.Project template = ProjectSource.load(templateFile.get(),
+                    project.options("http://127.0.0.1:3000"), spec.commandLine().getErr());
+            dir = templateFile.get();
+            if (json) {
+                out.println(CatalogJson.write(dir, template.catalog()));
+            } else {
+                printTable(out, template.catalog());
+                TemplateNotes.print(out, spec.commandLine().getErr(), template.model());
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+        if (dir == null) {
+            dir = Path.of("./functions");
+        }
         if (!Files.isDirectory(dir)) {
             throw CliException.noSuchDirectory(dir, "pass --dir with");
         }
         FunctionCatalog catalog = FunctionDiscovery.scan(dir);
-        PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(CatalogJson.write(dir, catalog));
         } else {

@@ -38,6 +38,10 @@ final class ReportCommand implements Callable<Integer> {
             description = "Functions folder whose usage to report; reads DIR/.faas/usage.jsonl (default: functions).")
     Path dir;
 
+    @Option(names = {"-t", "--template"}, paramLabel = "FILE",
+            description = "Report the usage of the project of this template.yaml or serverless.yml (its folder's .faas).")
+    Path template;
+
     @Option(names = "--usage", paramLabel = "FILE", description = "Read this usage file instead of the folder's.")
     Path usage;
 
@@ -121,7 +125,8 @@ final class ReportCommand implements Callable<Integer> {
         if (usage != null) {
             return usage;
         }
-        Path functions = dir != null ? dir : Path.of("functions");
+        Path functions = dir != null ? dir : template != null ? template.toAbsolutePath().getParent()
+                : dev.localfaas.runtime.config.ProjectFiles.find(Path.of("")).isPresent() ? Path.of("") : Path.of("functions");
         return UsageLedger.fileIn(stateDir != null ? stateDir : UsageLedger.defaultStateDir(functions));
     }
 

@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import dev.localfaas.runtime.trigger.schedule.ScheduleTable;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import dev.localfaas.runtime.config.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +35,8 @@ import picocli.CommandLine.Spec;
                 + "schedules and queues. Every invocation's log is printed, prefixed with the function's name.",
             "Ctrl-C stops accepting requests, lets running ones finish and exits 0."},
         footer = {"", "Examples:", "  faas run sample-functions/target/functions",
+            "  cd sample-functions && faas run            (serves template.yaml)",
+            "  faas run -t template.yaml --parameter-overrides Stage=dev",
             "  faas run ./functions --port 0 --keep-warm 30s",
             "  curl http://127.0.0.1:3000/users/42",
             "  aws lambda invoke --endpoint-url http://127.0.0.1:3000 --function-name hello out.json"})
@@ -40,9 +45,13 @@ final class RunCommand implements Callable<Integer> {
     /** How long the JAR folder must be still before a reload: long enough for a copy or a Maven build to finish. */
     static final Duration RELOAD_QUIET = Duration.ofMillis(300);
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = "functions",
-            description = "Folder holding the function JARs (default: ${DEFAULT-VALUE}).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+            description = "Folder holding the function JARs (default: the template.yaml or serverless.yml in this"
+                    + " folder, else ./functions).")
     Path dir;
+
+    @Mixin
+    ProjectSource project;
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = GatewayConfig.DEFAULT_HOST,
             description = "Interface to listen on (default: ${DEFAULT-VALUE}, this machine only).")
@@ -75,18 +84,27 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(dir)) {
-            throw CliException.noSuchDirectory(dir, "pass");
-        }
         if (port < 0 || port > 65_535) {
             throw CliException.usage("--port " + port + " is not a TCP port; use 1 to 65535, or 0 for a free one");
+        }
+        Optional<Path> templateFile = project.file(dir != null);
+        Project template = templateFile.map(f -> ProjectSource.load(f, project.options(endpoint()), err)).orElse(null);
+        if (template != null) {
+            dir = template.directory();
+            noWatch = true; // the watcher follows a folder of JARs; a template's modules are rebuilt elsewhere
+        } else if (dir == null) {
+            dir = Path.of("functions");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw CliException.noSuchDirectory(dir, "pass");
         }
         InvocationLog log = new InvocationLog(out);
         RuntimeConfig config = RuntimeConfig.forDirectory(dir).withSnapshotJars(!noWatch).withLogSink(log::line);
         config = stateDir == null ? config : config.withStateDir(stateDir);
         config = keepWarm == null ? config : config.withKeepWarm(keepWarm);
         StopSignal signal = stop != null ? stop : StopSignal.fromProcessSignals();
-        try (LocalFaas faas = LocalFaas.open(config);
+        try (LocalFaas faas = template == null ? LocalFaas.open(config) : LocalFaas.open(config,
+                UnaryOperator.identity(), template::catalog);
              UsageRecording usage = UsageRecording.open(faas, config, line -> err.println("faas: warning: " + line));
              ServedTriggers triggers = ServedTriggers.open(faas, config, line -> err.println("faas: " + line))) {
             log.widen(faas.functions());
@@ -95,16 +113,26 @@ final class RunCommand implements Callable<Integer> {
             gateway.onNotice(line -> err.println("faas: " + line)).functionStats(faas::stats);
             faas.addListener(gateway.invocationListener());
             triggers.mount(gateway);
+            if (template != null) {
+                template.model().queues().forEach(q -> triggers.declareQueue(q.name(), q.deadLetterQueue()));
+            }
             try {
                 gateway.start();
             } catch (GatewayException e) {
                 throw CliException.usage(e.getMessage());
             }
             faas.announceEndpoint(gateway.url());
-            out.println("localfaas " + Version.get() + " serving " + dir);
+            out.println("localfaas " + Version.get() + " serving " + (template == null ? dir
+                    : templateFile.get() + " (" + template.model().format().label() + ")"));
             out.println();
+            if (template != null) {
+                TemplateNotes.print(out, err, template.model());
+            }
             ServeTable.print(out, faas.catalog(), gateway.routes(), gateway.url());
             printSchedules(out, triggers);
+            if (template != null) {
+                TemplateNotes.printOutputs(out, template.model());
+            }
             triggers.start(faas.functions());
             FunctionsWatcher watcher = noWatch ? null : FunctionsWatcher.start(dir, RELOAD_QUIET,
                     () -> reload(faas, gateway, triggers, log, out, err), line -> err.println("faas: " + line));
@@ -132,6 +160,11 @@ final class RunCommand implements Callable<Integer> {
             signal.stopped();
         }
         return ExitCodes.OK;
+    }
+
+    /** The gateway's address as functions and queue URLs name it (port 0 is only known once it listens). */
+    private String endpoint() {
+        return "http://" + host + ":" + port;
     }
 
     private static void printSchedules(PrintWriter out, ServedTriggers triggers) {

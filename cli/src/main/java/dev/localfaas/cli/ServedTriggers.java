@@ -80,6 +80,15 @@ final class ServedTriggers implements AutoCloseable {
         gateway.mount("/_faas/metrics", request -> AdminResponse.text(PrometheusMetrics.CONTENT_TYPE, metrics.render()));
     }
 
+    /** Makes a queue a project file declares known to the store, with its dead-letter queue ("" for none). */
+    void declareQueue(String queue, String deadLetterQueue) {
+        queues.backend().declare(queue, deadLetterQueue.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(deadLetterQueue));
+        if (!deadLetterQueue.isEmpty()) {
+            queues.backend().declare(deadLetterQueue, java.util.Optional.empty());
+        }
+    }
+
     /** Starts firing schedules and consuming queues. */
     void start(List<FunctionSpec> functions) {
         try {

@@ -73,6 +73,15 @@ public final class LocalFaas implements FunctionInvoker, AutoCloseable {
         return open(new LocalFaas(config, adjust, dir -> FunctionDiscovery.scanFor(dir, function)));
     }
 
+    /**
+     * Like {@link #open(RuntimeConfig, UnaryOperator)} with the functions coming from {@code functions} instead of
+     * a scan of the directory: a project file ({@code template.yaml}) read again at every {@link #reload()}.
+     */
+    public static LocalFaas open(RuntimeConfig config, UnaryOperator<FunctionSpec> adjust,
+                                 java.util.function.Supplier<FunctionCatalog> functions) {
+        return open(new LocalFaas(config, adjust, dir -> functions.get()));
+    }
+
     private static LocalFaas open(LocalFaas faas) {
         try {
             faas.reload();

@@ -40,7 +40,7 @@ final class ExecutionEnvironment {
 
     private ExecutionEnvironment(FunctionSpec spec, Path code, RuntimeConfig config, Map<String, String> platform) {
         this.spec = spec;
-        this.loader = FunctionClassLoader.forPackage(spec.name(), code);
+        this.loader = FunctionClassLoader.forPackage(spec.name(), code, spec.layers());
         this.logStreamName = LocalDate.now(ZoneOffset.UTC).format(STREAM_DATE) + "/[$LATEST]"
                 + UUID.randomUUID().toString().replace("-", "");
         this.variables = LambdaVariables.of(spec, code, config, platform, logStreamName);

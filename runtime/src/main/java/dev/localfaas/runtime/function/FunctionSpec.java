@@ -19,6 +19,9 @@ import java.util.Optional;
  *                      ({@code com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent},
  *                      {@code java.util.Map}, {@code java.io.InputStream} for stream handlers), or "" when unknown;
  *                      read from the bytecode's generic signature, so the gateway can pick the payload format
+ * @param architecture  {@code x86_64} or {@code arm64} (a template's {@code Architectures}; picks the price line)
+ * @param layers        JARs that join the classpath after the package's own, in order (a template's layers'
+ *                      {@code java/lib}, as the Java runtime adds {@code /opt/java/lib})
  */
 public record FunctionSpec(
         String name,
@@ -31,16 +34,28 @@ public record FunctionSpec(
         String inputType,
         List<HttpRoute> httpRoutes,
         List<ScheduleSpec> schedules,
-        List<QueueSpec> queues) {
+        List<QueueSpec> queues,
+        String architecture,
+        List<Path> layers) {
 
     public static final int DEFAULT_MEMORY_MB = 128;
     public static final int DEFAULT_TIMEOUT_SECONDS = 3;
+    public static final String DEFAULT_ARCHITECTURE = "x86_64";
 
     public FunctionSpec {
         environment = Map.copyOf(environment);
+        layers = List.copyOf(layers);
         httpRoutes = List.copyOf(httpRoutes);
         schedules = List.copyOf(schedules);
         queues = List.copyOf(queues);
+    }
+
+    /** A function on the default architecture without layers, as discovery finds it. */
+    public FunctionSpec(String name, Path jar, String handler, int memoryMb, int timeoutSeconds, int concurrency,
+                        Map<String, String> environment, String inputType, List<HttpRoute> httpRoutes,
+                        List<ScheduleSpec> schedules, List<QueueSpec> queues) {
+        this(name, jar, handler, memoryMb, timeoutSeconds, concurrency, environment, inputType, httpRoutes, schedules,
+                queues, DEFAULT_ARCHITECTURE, List.of());
     }
 
     /** The class part of the handler string (before the last {@code ::}). */
@@ -58,6 +73,6 @@ public record FunctionSpec(
     /** A copy with the memory and timeout overridden (the CLI's {@code --memory} and {@code --timeout}). */
     public FunctionSpec withLimits(int memoryMb, int timeoutSeconds) {
         return new FunctionSpec(name, jar, handler, memoryMb, timeoutSeconds, concurrency, environment,
-                inputType, httpRoutes, schedules, queues);
+                inputType, httpRoutes, schedules, queues, architecture, layers);
     }
 }

@@ -52,6 +52,15 @@ enum PayloadFormat {
         this.requestIdHeader = requestIdHeader;
     }
 
+    /** The route's declared format (a template's event type), else the one the handler's input type asks for. */
+    static PayloadFormat of(RouteMatch match) {
+        return switch (match.payloadFormat()) {
+            case "1.0" -> REST_1_0;
+            case "2.0" -> HTTP_2_0;
+            default -> of(match.function());
+        };
+    }
+
     static PayloadFormat of(FunctionSpec function) {
         return REST_EVENT_TYPE.equals(function.inputType()) ? REST_1_0 : HTTP_2_0;
     }

@@ -18,7 +18,7 @@ final class Router {
     /** Paths the gateway answers itself; a function route under them would be unreachable. */
     static final List<String> RESERVED_PREFIXES = List.of("/_faas", "/2015-03-31");
 
-    private record Bound(RoutePattern pattern, FunctionSpec function, boolean implicit) {
+    private record Bound(RoutePattern pattern, FunctionSpec function, boolean implicit, String payloadFormat) {
     }
 
     private final List<Bound> routes;
@@ -45,7 +45,7 @@ final class Router {
             for (HttpRoute r : declared) {
                 RoutePattern p = RoutePattern.parse(f.name(), r);
                 checkNotReserved(f.name(), p);
-                Bound b = new Bound(p, f, implicit);
+                Bound b = new Bound(p, f, implicit, r.payloadFormat());
                 Bound clash = byKey.putIfAbsent(p.conflictKey(), b);
                 if (clash == null) {
                     bound.add(b);
@@ -75,7 +75,7 @@ final class Router {
         for (Bound b : routes) {
             Optional<Map<String, String>> params = b.pattern().match(method, segments);
             if (params.isPresent()) {
-                return Optional.of(new RouteMatch(b.function(), b.pattern(), params.get()));
+                return Optional.of(new RouteMatch(b.function(), b.pattern(), params.get(), b.payloadFormat()));
             }
         }
         return Optional.empty();

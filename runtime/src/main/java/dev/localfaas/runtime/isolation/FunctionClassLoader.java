@@ -33,7 +33,13 @@ public final class FunctionClassLoader extends URLClassLoader {
      * @throws UncheckedIOException when a directory package's {@code lib} folder cannot be listed
      */
     public static FunctionClassLoader forPackage(String functionName, Path root) {
-        List<Path> classpath = DeploymentPackage.of(root).classpath();
+        return forPackage(functionName, root, List.of());
+    }
+
+    /** Like {@link #forPackage(String, Path)}, with layer JARs after the package's own classpath, as on Lambda. */
+    public static FunctionClassLoader forPackage(String functionName, Path root, List<Path> layers) {
+        List<Path> classpath = new java.util.ArrayList<>(DeploymentPackage.of(root).classpath());
+        classpath.addAll(layers);
         URL[] urls = new URL[classpath.size()];
         try {
             for (int i = 0; i < urls.length; i++) {

@@ -1,0 +1,68 @@
+package dev.localfaas.runtime.config;
+
+import dev.localfaas.runtime.config.yaml.Position;
+
+/**
+ * One event of a function as the project file declares it. Every kind SAM and the Serverless Framework name is
+ * kept, served or not yet, so that the issues which bring topics, buses and Kafka read them from here.
+ */
+public sealed interface EventSource permits EventSource.Http, EventSource.Schedule, EventSource.Queue,
+        EventSource.Topic, EventSource.BusRule, EventSource.Stream {
+
+    /** The event's name under {@code Events} (SAM) or its index (Serverless). */
+    String id();
+
+    Position position();
+
+    /** Whether localfaas serves this kind of event today. */
+    default boolean served() {
+        return true;
+    }
+
+    /** What API Gateway an HTTP event belongs to. */
+    enum ApiKind { REST, HTTP }
+
+    /**
+     * {@code Api} (REST, payload 1.0) or {@code HttpApi} (payload 2.0 unless {@code PayloadFormatVersion} says 1.0).
+     *
+     * @param api the logical id of the API resource, or {@code ServerlessRestApi}/{@code ServerlessHttpApi}
+     */
+    record Http(String id, ApiKind kind, String method, String path, String api, String payloadFormat,
+                Object auth, Position position) implements EventSource {
+    }
+
+    /** {@code Schedule}/{@code ScheduleV2}: an EventBridge expression, its constant input and whether it fires. */
+    record Schedule(String id, String expression, String input, boolean enabled, String name, Position position)
+            implements EventSource {
+    }
+
+    /** {@code SQS}: the queue's name (resolved from a template queue or its ARN) and the mapping's settings. */
+    record Queue(String id, String queue, int batchSize, int maxBatchingWindowSeconds, boolean enabled,
+                 Position position) implements EventSource {
+    }
+
+    /** {@code SNS}: the topic (ARN or name) and the subscription's filter policy. Served by the topics issue. */
+    record Topic(String id, String topic, Object filterPolicy, Position position) implements EventSource {
+        @Override
+        public boolean served() {
+            return false;
+        }
+    }
+
+    /** {@code EventBridgeRule}: the pattern and the bus. Served by the event-bus issue. */
+    record BusRule(String id, String eventBus, Object pattern, String input, Position position) implements EventSource {
+        @Override
+        public boolean served() {
+            return false;
+        }
+    }
+
+    /** {@code Kafka}, {@code SelfManagedKafka}, {@code MSK}: the type, topics and everything else, kept as written. */
+    record Stream(String id, String type, java.util.List<String> topics, Object properties, Position position)
+            implements EventSource {
+        @Override
+        public boolean served() {
+            return false;
+        }
+    }
+}

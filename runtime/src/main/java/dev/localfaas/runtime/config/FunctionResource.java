@@ -1,0 +1,47 @@
+package dev.localfaas.runtime.config;
+
+import dev.localfaas.runtime.config.yaml.Position;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A function as the project file declares it, after globals, parameters and intrinsics: what becomes a
+ * {@link dev.localfaas.runtime.function.FunctionSpec}, and what later issues read (aliases and deployment
+ * preferences for traffic shifting).
+ *
+ * @param code                 the deployment package CodeUri resolved to: a JAR, or a folder of classes with lib/
+ * @param runtime              the {@code Runtime} as written ({@code java21})
+ * @param architecture         {@code x86_64} or {@code arm64}
+ * @param reservedConcurrency  ReservedConcurrentExecutions, 0 when unreserved
+ * @param autoPublishAlias     AutoPublishAlias, "" when none
+ * @param deploymentPreference DeploymentPreference as written (plain maps and lists), null when none
+ * @param layers               the JARs of the function's layers' {@code java/lib}, in layer order
+ * @param position             where the resource starts; {@code handlerAt} and {@code codeAt} where its Handler and
+ *                             CodeUri are, for the problems found when the package is opened
+ */
+public record FunctionResource(
+        String logicalId,
+        String name,
+        String handler,
+        Path code,
+        String runtime,
+        int memoryMb,
+        int timeoutSeconds,
+        Map<String, String> environment,
+        String architecture,
+        int reservedConcurrency,
+        String autoPublishAlias,
+        Object deploymentPreference,
+        List<Path> layers,
+        List<EventSource> events,
+        Position position,
+        Position handlerAt,
+        Position codeAt) {
+
+    public FunctionResource {
+        environment = Map.copyOf(environment);
+        layers = List.copyOf(layers);
+        events = List.copyOf(events);
+    }
+}

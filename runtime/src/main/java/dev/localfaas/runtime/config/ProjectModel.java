@@ -1,0 +1,53 @@
+package dev.localfaas.runtime.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything a project file declares that localfaas reads, resolved (globals merged, parameters, conditions and
+ * intrinsics evaluated): the one model the run, list, invoke and validate commands, and later the gateway-access,
+ * traffic, topic, bus and Kafka issues, read.
+ *
+ * @param file        the project file as the user named it
+ * @param format      what kind of file it is
+ * @param notEmulated resources read but not emulated, as {@code LogicalId (Type)}
+ * @param warnings    one-line notices: events parsed but not served yet, remote layers skipped, ...
+ */
+public record ProjectModel(
+        Path file,
+        ProjectFormat format,
+        List<FunctionResource> functions,
+        List<ApiResource> apis,
+        List<QueueResource> queues,
+        List<TopicResource> topics,
+        List<RuleResource> rules,
+        List<OutputValue> outputs,
+        List<String> notEmulated,
+        List<String> warnings) {
+
+    public ProjectModel {
+        functions = List.copyOf(functions);
+        apis = List.copyOf(apis);
+        queues = List.copyOf(queues);
+        topics = List.copyOf(topics);
+        rules = List.copyOf(rules);
+        outputs = List.copyOf(outputs);
+        notEmulated = List.copyOf(notEmulated);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The two project-file formats. */
+    public enum ProjectFormat {
+        SAM("SAM template"), SERVERLESS("Serverless Framework file");
+
+        private final String label;
+
+        ProjectFormat(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+}
