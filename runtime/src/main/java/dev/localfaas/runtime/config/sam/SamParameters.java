@@ -37,6 +37,7 @@ final class SamParameters {
             if (value.isEmpty()) {
                 problems.add(at, name, "parameter " + name + " has no Default and no override; pass"
                         + " --parameter-overrides " + name + "=VALUE or give it a Default");
+                values.put(name, typed(type, "", at)); // known, so that its uses are not reported as unknown too
                 continue;
             }
             if (p.get("AllowedValues").orElse(null) instanceof YamlList allowed) {
@@ -45,7 +46,6 @@ final class SamParameters {
                 if (!options.contains(value.get())) {
                     problems.add(at, name, "parameter " + name + " is '" + value.get() + "', which is not one of its"
                             + " AllowedValues " + options + "; pass one of them");
-                    continue;
                 }
             }
             values.put(name, typed(type, value.get(), at));

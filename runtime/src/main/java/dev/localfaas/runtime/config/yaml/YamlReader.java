@@ -112,10 +112,10 @@ public final class YamlReader {
         JsonLocation location = e.getLocation();
         Position at = location == null ? new Position(file, 1, 1) : position(location);
         String text = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
-        // SnakeYAML's messages span several lines (context, a caret drawing); one line of problem is what we print
-        String oneLine = String.join("; ", text.lines().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("^") && !l.startsWith("in 'reader'") && !l.startsWith("\""))
-                .toList());
+        // SnakeYAML's messages span several lines: the problem, then indented context (where, a quote of the line, a
+        // caret drawing); the unindented lines are the problem, which is the one line we print
+        String oneLine = String.join(", ", text.lines()
+                .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).map(String::strip).toList());
         return new YamlSyntaxException(at, "not valid YAML: " + oneLine + "; fix the indentation or quoting there");
     }
 }
