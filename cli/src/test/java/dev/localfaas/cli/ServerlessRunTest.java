@@ -90,8 +90,8 @@ class ServerlessRunTest {
         assertEquals(200, send("POST", url + "/_faas/queues/demo-jobs-dev/messages", "a job").statusCode());
         await().atMost(20, TimeUnit.SECONDS).until(() -> out().lines()
                 .anyMatch(l -> l.startsWith("demo-dev-worker | orders-worker: processed message ")));
-        assertTrue(out().lines().anyMatch(l -> l.startsWith("demo-dev-worker | REPORT") && l.contains("Memory Size: 256 MB")),
-                out());
+        await().atMost(20, TimeUnit.SECONDS).until(() -> out().lines()
+                .anyMatch(l -> l.startsWith("demo-dev-worker | REPORT") && l.contains("Memory Size: 256 MB")));
 
         stop.countDown();
         assertEquals(0, exit.get(20, TimeUnit.SECONDS));

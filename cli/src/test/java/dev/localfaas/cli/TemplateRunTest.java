@@ -126,8 +126,8 @@ class TemplateRunTest {
                 .statusCode());
         await().atMost(20, TimeUnit.SECONDS).until(() -> send("GET", url + "/_faas/queues", null).body()
                 .contains("\"deletedMessages\":1"));
-        assertTrue(out().lines().anyMatch(l -> l.startsWith("SQSPayloadLogger | REPORT RequestId: ")
-                && l.contains("Memory Size: 256 MB")), out());
+        await().atMost(20, TimeUnit.SECONDS).until(() -> out().lines().anyMatch(
+                l -> l.startsWith("SQSPayloadLogger | REPORT RequestId: ") && l.contains("Memory Size: 256 MB")));
 
         stop.countDown();
         assertEquals(0, exit.get(20, TimeUnit.SECONDS));

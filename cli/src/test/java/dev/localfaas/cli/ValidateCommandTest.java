@@ -89,6 +89,10 @@ class ValidateCommandTest {
                 "--event", event.toString());
         assertEquals(0, invoke.exitCode(), invoke.err());
         assertEquals("{\"message\":\"Hello, template!\"}" + System.lineSeparator(), invoke.out());
+
+        CliRun report = CliRun.of("report", "-t", file.toString());
+        assertEquals(0, report.exitCode(), report.err());
+        assertTrue(report.out().lines().anyMatch(l -> l.startsWith("hello ")), report.out());
     }
 
     @Test
