@@ -79,6 +79,7 @@ final class InvokeCommand implements Callable<Integer> {
         // only the packages that could hold this function are scanned: most of a cold start's discovery time saved
         try (LocalFaas faas = LocalFaas.openFunction(config, function, this::override)) {
             FunctionSpec target = faas.function(function).orElseThrow(() -> unknown(faas));
+            PackageAdvice.print(err, java.util.List.of(target));
             if (!"java.io.InputStream".equals(target.inputType())) {
                 EventInput.requireJson(event, payload);
             }

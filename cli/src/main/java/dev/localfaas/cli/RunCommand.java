@@ -104,6 +104,7 @@ final class RunCommand implements Callable<Integer> {
             out.println("localfaas " + Version.get() + " serving " + dir);
             out.println();
             ServeTable.print(out, faas.catalog(), gateway.routes(), gateway.url());
+            PackageAdvice.print(err, faas.functions());
             printSchedules(out, triggers);
             triggers.start(faas.functions());
             FunctionsWatcher watcher = noWatch ? null : FunctionsWatcher.start(dir, RELOAD_QUIET,
