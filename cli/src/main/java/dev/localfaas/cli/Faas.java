@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             QueuesCommand.class,
             NewCommand.class,
             EventCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Faas implements Runnable {
