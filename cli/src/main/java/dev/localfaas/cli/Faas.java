@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             SendCommand.class,
             QueuesCommand.class,
             NewCommand.class,
+            DevCommand.class,
             EventCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class

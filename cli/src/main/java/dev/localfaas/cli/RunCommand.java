@@ -62,6 +62,11 @@ final class RunCommand implements Callable<Integer> {
             description = "How long an idle execution environment stays warm, e.g. 30s or 10m (default: 10m).")
     Duration keepWarm;
 
+    @Option(names = "--debug", arity = "0..1", paramLabel = "PORT", fallbackValue = "5005",
+            description = "Start with a debugger port (JDWP) an IDE attaches to, for breakpoints in handler code "
+                    + "(default port: 5005).")
+    Integer debugPort;
+
     @Mixin
     CommonOptions common;
 
@@ -71,8 +76,15 @@ final class RunCommand implements Callable<Integer> {
     /** What ends the command; tests replace it. */
     StopSignal stop;
 
+    /** Given the reload entry point once the gateway serves; {@code faas dev} reloads through it after a recompile. */
+    java.util.function.Consumer<Runnable> onReady;
+
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, java.io.IOException {
+        if (debugPort != null) {
+            return DebugLaunch.relaunch(debugPort, spec.root().commandLine().getParseResult().originalArgs(),
+                    spec.commandLine().getErr());
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isDirectory(dir)) {
@@ -82,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
             throw CliException.usage("--port " + port + " is not a TCP port; use 1 to 65535, or 0 for a free one");
         }
         InvocationLog log = new InvocationLog(out);
-        RuntimeConfig config = RuntimeConfig.forDirectory(dir).withSnapshotJars(!noWatch).withLogSink(log::line);
+        RuntimeConfig config = RuntimeConfig.forDirectory(dir).withSnapshotJars(!noWatch || onReady != null).withLogSink(log::line);
         config = stateDir == null ? config : config.withStateDir(stateDir);
         config = keepWarm == null ? config : config.withKeepWarm(keepWarm);
         StopSignal signal = stop != null ? stop : StopSignal.fromProcessSignals();
@@ -109,6 +121,9 @@ final class RunCommand implements Callable<Integer> {
             triggers.start(faas.functions());
             FunctionsWatcher watcher = noWatch ? null : FunctionsWatcher.start(dir, RELOAD_QUIET,
                     () -> reload(faas, gateway, triggers, log, out, err), line -> err.println("faas: " + line));
+            if (onReady != null) {
+                onReady.accept(() -> reload(faas, gateway, triggers, log, out, err));
+            }
             out.println();
             out.println("Ready on " + gateway.url() + (noWatch ? "" : ", watching " + dir + " for changed JARs")
                     + " (Ctrl-C to stop)");

@@ -1,5 +1,6 @@
 package dev.localfaas.cli;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,11 +33,19 @@ class FaasNewIT {
     @TempDir
     Path work;
 
-    @Test
-    void httpProjectBuildsWithMavenOfflineAndAnswersThroughFaasRun() throws Exception {
+    /** Shared by the tests of this class: one Maven build of the generated HTTP project, the slow part. */
+    @TempDir
+    static Path shared;
+    private static Path httpProject;
+
+    /** {@code faas new hello-api} through faas.jar, built with {@code mvn -o package} (its unit test runs). */
+    private static synchronized Path builtHttpProject() throws Exception {
         assumeTrue(onPath("mvn"), "mvn is not on the PATH: the generated project cannot be built here");
-        Path project = work.resolve("hello-api");
-        FaasJar.Result created = FaasJar.exec(work, "new", "hello-api", "--dir", project.toString());
+        if (httpProject != null) {
+            return httpProject;
+        }
+        Path project = shared.resolve("hello-api");
+        FaasJar.Result created = FaasJar.exec(shared, "new", "hello-api", "--dir", project.toString());
         assertEquals(0, created.exitCode(), created.err());
         assertTrue(created.out().startsWith("Created " + project + " (http trigger, Java 17):"), created.out());
         for (String file : List.of("pom.xml", "template.yaml", "README.md", "events/apigateway-http-api.json",
@@ -52,21 +62,71 @@ class FaasNewIT {
         if (!repo.isBlank()) {
             mvn.add("-Dmaven.repo.local=" + repo);
         }
-        Path log = work.resolve("mvn.txt");
+        Path log = shared.resolve("mvn.txt");
         ProcessBuilder builder = new ProcessBuilder(mvn).directory(project.toFile()).redirectErrorStream(true);
         builder.environment().put("MAVEN_OPTS", "-XX:TieredStopAtLevel=1"); // a short build: C1 alone starts faster
-        Process build = builder
-                .redirectOutput(log.toFile()).start();
+        Process build = builder.redirectOutput(log.toFile()).start();
         assertTrue(build.waitFor(300, TimeUnit.SECONDS), "mvn package did not finish");
         assertEquals(0, build.exitValue(), Files.readString(log));
         assertTrue(Files.isRegularFile(project.resolve("target/function/hello-api.jar")));
         assertTrue(Files.readString(log).contains("greeting Ada"), "the unit test ran: " + Files.readString(log));
+        httpProject = project;
+        return project;
+    }
 
+    @Test
+    void httpProjectBuildsWithMavenOfflineAndAnswersThroughFaasRun() throws Exception {
+        Path project = builtHttpProject();
         try (RunningFaas faas = RunningFaas.start(project.resolve("target/function"), work, "hello-api",
                 "--state-dir", work.resolve("state").toString())) {
             HttpResponse<String> response = faas.get("/hello-api?name=Ada");
             assertEquals(200, response.statusCode(), response.body() + faas.err());
             assertEquals("{\"message\":\"Hello, Ada!\"}", response.body());
+        }
+    }
+
+    @Test
+    void faasDevServesTheNewCodeAfterASaveAndKeepsTheOldOneWhileItDoesNotCompile() throws Exception {
+        Path project = work.resolve("dev-project");
+        copyTree(builtHttpProject(), project);
+        Path source = project.resolve("src/main/java/com/example/HelloApi.java");
+        String original = Files.readString(source);
+        try (RunningFaas faas = RunningFaas.startWith(List.of("dev", project.toString(), "--port", "0", "--state-dir",
+                work.resolve("state").toString()), work, "dev")) {
+            assertEquals("{\"message\":\"Hello, Ada!\"}", faas.get("/hello-api?name=Ada").body());
+            assertTrue(faas.out().contains("Watching src/main/java: a save recompiles (javac) and reloads"), faas.out());
+
+            Files.writeString(source, original.replace("Hello, ", "Howdy, "));
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> faas.get("/hello-api?name=Ada").body(), body -> body.contains("Howdy, Ada!"));
+            assertTrue(faas.out().contains("Recompiled hello-api in "), faas.out());
+
+            Files.writeString(source, original.replace("Hello, ", "Oops, ").replace("return APIGatewayV2HTTPResponse",
+                    "return APIGatewayV2HTTPResponse nope"));
+            await().atMost(Duration.ofSeconds(90)).until(() -> faas.err().contains("does not compile"));
+            String err = faas.err();
+            assertTrue(err.contains("faas: hello-api does not compile (1 error); still serving the previous version:\n"
+                    + "  src/main/java/com/example/HelloApi.java:"), err);
+            assertEquals("{\"message\":\"Howdy, Ada!\"}", faas.get("/hello-api?name=Ada").body(),
+                    "the last version that compiled still answers");
+
+            Files.writeString(source, original.replace("Hello, ", "Hey, "));
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> faas.get("/hello-api?name=Ada").body(), body -> body.contains("Hey, Ada!"));
+            assertEquals(1, faas.err().split("does not compile", -1).length - 1, "each error is printed once: " + faas.err());
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
         }
     }
 
