@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code --debug[=PORT]}: a debugger can only attach to a JVM that loaded the JDWP agent at its start, so this faas
@@ -44,25 +43,24 @@ final class DebugLaunch {
                 + "Run > Edit Configurations > Remote JVM Debug, or VS Code's \"attach\" launch with port " + port
                 + " (docs/debugging.md); breakpoints in handler code work");
         err.flush();
+        StopSignal signal = StopSignal.fromProcessSignals();
         Process child = new ProcessBuilder(command).inheritIO().start();
         Thread forward = new Thread(() -> {
-            if (child.isAlive()) {
-                child.destroy();
-                try {
-                    child.waitFor(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+            try {
+                signal.await();
+                child.destroy(); // SIGTERM: the child drains and stops as faas run does
+            } catch (InterruptedException e) {
+                // the child ended first
             }
         }, "faas-debug-stop");
-        Runtime.getRuntime().addShutdownHook(forward);
-        int code = child.waitFor();
+        forward.setDaemon(true);
+        forward.start();
         try {
-            Runtime.getRuntime().removeShutdownHook(forward);
-        } catch (IllegalStateException e) {
-            // already shutting down: the hook has waited for the child
+            return child.waitFor();
+        } finally {
+            forward.interrupt();
+            signal.stopped();
         }
-        return code;
     }
 
     /** The arguments without {@code --debug}, {@code --debug=N} or {@code --debug N}. */
