@@ -199,7 +199,10 @@ final class DevCommand implements Callable<Integer> {
         if (javac == null) {
             return false;
         }
-        CompileResult result = javac.compile();
+        CompileResult result;
+        try (Progress progress = Progress.after(1000, err, "recompiling " + module.artifactId())) {
+            result = javac.compile();
+        }
         if (!result.ok()) {
             reportErrors(module, result.errors(), err);
             return false;
@@ -213,7 +216,10 @@ final class DevCommand implements Callable<Integer> {
 
     private boolean viaMaven(MavenModule module, PrintWriter out, PrintWriter err) {
         long start = System.nanoTime();
-        MavenBuild.Result result = MavenBuild.run(module.dir(), true, Duration.ofMinutes(5));
+        MavenBuild.Result result;
+        try (Progress progress = Progress.after(1000, err, "rebuilding " + module.artifactId() + " with Maven")) {
+            result = MavenBuild.run(module.dir(), true, Duration.ofMinutes(5));
+        }
         if (!result.ok()) {
             reportErrors(module, result.output().lines().filter(l -> l.startsWith("[ERROR] /"))
                     .map(l -> l.substring("[ERROR] ".length())).distinct().toList(), err);

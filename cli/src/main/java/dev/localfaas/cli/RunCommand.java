@@ -98,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
         config = stateDir == null ? config : config.withStateDir(stateDir);
         config = keepWarm == null ? config : config.withKeepWarm(keepWarm);
         StopSignal signal = stop != null ? stop : StopSignal.fromProcessSignals();
-        try (LocalFaas faas = LocalFaas.open(config);
+        try (LocalFaas faas = openShowingProgress(config, err);
              UsageRecording usage = UsageRecording.open(faas, config, line -> err.println("faas: warning: " + line));
              ServedTriggers triggers = ServedTriggers.open(faas, config, line -> err.println("faas: " + line))) {
             log.widen(faas.functions());
@@ -148,6 +148,15 @@ final class RunCommand implements Callable<Integer> {
             signal.stopped();
         }
         return ExitCodes.OK;
+    }
+
+    /** Discovery of a large folder takes a while: a spinner (or a line) says so when it lasts over a second. */
+    private LocalFaas openShowingProgress(RuntimeConfig config, PrintWriter err) {
+        try (Progress progress = Progress.after(1000, err, "discovering the functions in " + dir)) {
+            LocalFaas faas = LocalFaas.open(config);
+            progress.done("found " + faas.functions().size() + " functions in " + progress.elapsed());
+            return faas;
+        }
     }
 
     private static void printSchedules(PrintWriter out, ServedTriggers triggers) {
