@@ -40,6 +40,15 @@ final class Progress implements AutoCloseable {
         return new Progress(err, what, isTerminal(System.getenv()), delayMillis);
     }
 
+    /**
+     * A spinner on a terminal if the work lasts over {@code delayMillis}, and nothing elsewhere: for work whose end
+     * the next output already shows (discovery, before the table of functions), so logs do not gain two lines.
+     */
+    static Progress onTerminalAfter(long delayMillis, PrintWriter err, String what) {
+        boolean terminal = isTerminal(System.getenv());
+        return new Progress(terminal ? err : new PrintWriter(java.io.Writer.nullWriter()), what, terminal, delayMillis);
+    }
+
     /** Standard streams on a terminal that can redraw a line: not piped, not a dumb terminal. */
     static boolean isTerminal(Map<String, String> env) {
         return System.console() != null && !"dumb".equals(env.get("TERM"));

@@ -150,9 +150,9 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Discovery of a large folder takes a while: a spinner (or a line) says so when it lasts over a second. */
+    /** Discovery of a large folder takes a while: on a terminal a spinner says so when it lasts over a second. */
     private LocalFaas openShowingProgress(RuntimeConfig config, PrintWriter err) {
-        try (Progress progress = Progress.after(1000, err, "discovering the functions in " + dir)) {
+        try (Progress progress = Progress.onTerminalAfter(1000, err, "discovering the functions in " + dir)) {
             LocalFaas faas = LocalFaas.open(config);
             progress.done("found " + faas.functions().size() + " functions in " + progress.elapsed());
             return faas;
