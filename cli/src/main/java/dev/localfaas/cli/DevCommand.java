@@ -184,7 +184,7 @@ final class DevCommand implements Callable<Integer> {
             try {
                 any |= compiler.equals("maven") ? viaMaven(module, out, err) : viaJavac(module, out, err);
             } catch (IOException | UncheckedIOException e) {
-                err.println("faas: " + module.artifactId() + ": cannot rebuild: " + e.getMessage()
+                err.println("faas: " + module.artifactId() + ": cannot rebuild: " + e
                         + "; still serving the previous version");
             }
         }

@@ -39,7 +39,8 @@ public final class JarPatcher {
         Set<String> freshResources = new HashSet<>(entries(resources));
         own.addAll(fresh);
         own.addAll(freshResources);
-        Path next = jar.resolveSibling("." + jar.getFileName() + ".next");
+        // hidden from discovery, and one per process: two faas dev on one project must not move each other's file
+        Path next = jar.resolveSibling("." + jar.getFileName() + "." + ProcessHandle.current().pid() + ".next");
         try (ZipFile old = new ZipFile(jar.toFile());
              OutputStream file = Files.newOutputStream(next);
              ZipOutputStream out = new ZipOutputStream(file)) {
