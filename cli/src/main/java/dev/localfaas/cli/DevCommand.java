@@ -162,13 +162,13 @@ final class DevCommand implements Callable<Integer> {
         if (compiler.equals("maven")) {
             return;
         }
-        List<Path> classpath = new ArrayList<>(List.of(jar));
+        List<Path> classpath = new ArrayList<>();
         for (String folder : List.of("provided", "lib")) {
             classpath.addAll(jars(module.dir().resolve(folder)));
         }
         // faas-api is provided scope, so it is not in the shaded JAR; this faas carries the same classes
         classpath.add(Path.of(dev.localfaas.api.Function.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
-        ModuleCompiler javac = ModuleCompiler.of(module, classpath);
+        ModuleCompiler javac = ModuleCompiler.of(module, jar, classpath);
         if (javac == null) {
             err.println("faas: warning: this Java has no compiler (a JRE); saves are rebuilt with Maven, which is slower");
             compiler = "maven";

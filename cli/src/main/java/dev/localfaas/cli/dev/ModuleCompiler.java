@@ -29,18 +29,35 @@ public final class ModuleCompiler {
     private final JavaCompiler javac;
     private final MavenModule module;
     private final List<Path> classpath;
+    /**
+     * Kept for the whole session: it caches the index of every JAR on the classpath, which a fresh one reads again on
+     * every save. The classpath therefore holds nothing that changes (see {@link #of}).
+     */
+    private final StandardJavaFileManager files;
     private int generation;
 
     private ModuleCompiler(JavaCompiler javac, MavenModule module, List<Path> classpath) {
         this.javac = javac;
         this.module = module;
         this.classpath = List.copyOf(classpath);
+        this.files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
     }
 
-    /** A compiler for {@code module}, or null when this JVM has no compiler (a JRE, not a JDK). */
-    public static ModuleCompiler of(MavenModule module, List<Path> classpath) {
+    /**
+     * A compiler for {@code module}, or null when this JVM has no compiler (a JRE, not a JDK). {@code deployedJar}
+     * (the shaded JAR, for its dependencies) is copied once, because the served one is replaced on every save.
+     */
+    public static ModuleCompiler of(MavenModule module, Path deployedJar, List<Path> otherClasspath) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        return javac == null ? null : new ModuleCompiler(javac, module, classpath);
+        if (javac == null) {
+            return null;
+        }
+        Path dependencies = module.dir().resolve("target/faas-dev/dependencies.jar");
+        Files.createDirectories(dependencies.getParent());
+        Files.copy(deployedJar, dependencies, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        List<Path> classpath = new ArrayList<>(List.of(dependencies));
+        classpath.addAll(otherClasspath);
+        return new ModuleCompiler(javac, module, classpath);
     }
 
     /** Compiles every source of the module into a fresh folder under {@code target/faas-dev/}. */
@@ -56,13 +73,13 @@ public final class ModuleCompiler {
         List<String> options = new ArrayList<>(List.of("-g", "-parameters", "-proc:none", "-encoding", "UTF-8",
                 "-nowarn", "-Xlint:none", "-d", output.toString(),
                 "-cp", String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList())));
-        module.release().filter(r -> r <= Runtime.version().feature())
+        // --release reads the JDK's API of that version from ct.sym; for this JDK's own version the running
+        // modules are the same API and faster to read
+        module.release().filter(r -> r < Runtime.version().feature())
                 .ifPresent(r -> options.addAll(List.of("--release", r.toString())));
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        boolean ok;
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            ok = javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
-        }
+        boolean ok = javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources))
+                .call();
         List<String> errors = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() == Diagnostic.Kind.ERROR) {
