@@ -20,6 +20,10 @@ import picocli.CommandLine.Command;
             ScheduleCommand.class,
             SendCommand.class,
             QueuesCommand.class,
+            NewCommand.class,
+            DevCommand.class,
+            EventCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Faas implements Runnable {

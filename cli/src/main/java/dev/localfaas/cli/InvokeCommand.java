@@ -88,6 +88,7 @@ final class InvokeCommand implements Callable<Integer> {
         try (LocalFaas faas = template != null ? LocalFaas.open(config, this::override, template::catalog)
                 : LocalFaas.openFunction(config, function, this::override)) {
             FunctionSpec target = faas.function(function).orElseThrow(() -> unknown(faas));
+            PackageAdvice.print(err, java.util.List.of(target));
             if (!"java.io.InputStream".equals(target.inputType())) {
                 EventInput.requireJson(event, payload);
             }

@@ -71,6 +71,11 @@ final class RunCommand implements Callable<Integer> {
             description = "How long an idle execution environment stays warm, e.g. 30s or 10m (default: 10m).")
     Duration keepWarm;
 
+    @Option(names = "--debug", arity = "0..1", paramLabel = "PORT", fallbackValue = "5005",
+            description = "Start with a debugger port (JDWP) an IDE attaches to, for breakpoints in handler code "
+                    + "(default port: 5005).")
+    Integer debugPort;
+
     @Mixin
     CommonOptions common;
 
@@ -80,8 +85,15 @@ final class RunCommand implements Callable<Integer> {
     /** What ends the command; tests replace it. */
     StopSignal stop;
 
+    /** Given the reload entry point once the gateway serves; {@code faas dev} reloads through it after a recompile. */
+    java.util.function.Consumer<Runnable> onReady;
+
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, java.io.IOException {
+        if (debugPort != null) {
+            return DebugLaunch.relaunch(debugPort, spec.root().commandLine().getParseResult().originalArgs(),
+                    spec.commandLine().getErr());
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65_535) {
@@ -99,12 +111,13 @@ final class RunCommand implements Callable<Integer> {
             throw CliException.noSuchDirectory(dir, "pass");
         }
         InvocationLog log = new InvocationLog(out);
-        RuntimeConfig config = RuntimeConfig.forDirectory(dir).withSnapshotJars(!noWatch).withLogSink(log::line);
+        RuntimeConfig config = RuntimeConfig.forDirectory(dir).withSnapshotJars(!noWatch || onReady != null).withLogSink(log::line);
         config = stateDir == null ? config : config.withStateDir(stateDir);
         config = keepWarm == null ? config : config.withKeepWarm(keepWarm);
         StopSignal signal = stop != null ? stop : StopSignal.fromProcessSignals();
-        try (LocalFaas faas = template == null ? LocalFaas.open(config) : LocalFaas.open(config,
-                UnaryOperator.identity(), template::catalog);
+        RuntimeConfig runtime = config;
+        try (LocalFaas faas = openShowingProgress(err, () -> template == null ? LocalFaas.open(runtime)
+                    : LocalFaas.open(runtime, UnaryOperator.identity(), template::catalog));
              UsageRecording usage = UsageRecording.open(faas, config, line -> err.println("faas: warning: " + line));
              ServedTriggers triggers = ServedTriggers.open(faas, config, line -> err.println("faas: " + line))) {
             log.widen(faas.functions());
@@ -129,6 +142,7 @@ final class RunCommand implements Callable<Integer> {
                 TemplateNotes.print(out, err, template.model());
             }
             ServeTable.print(out, faas.catalog(), gateway.routes(), gateway.url());
+            PackageAdvice.print(err, faas.functions());
             printSchedules(out, triggers);
             if (template != null) {
                 TemplateNotes.printOutputs(out, template.model());
@@ -136,6 +150,9 @@ final class RunCommand implements Callable<Integer> {
             triggers.start(faas.functions());
             FunctionsWatcher watcher = noWatch ? null : FunctionsWatcher.start(dir, RELOAD_QUIET,
                     () -> reload(faas, gateway, triggers, log, out, err), line -> err.println("faas: " + line));
+            if (onReady != null) {
+                onReady.accept(() -> reload(faas, gateway, triggers, log, out, err));
+            }
             out.println();
             out.println("Ready on " + gateway.url() + (noWatch ? "" : ", watching " + dir + " for changed JARs")
                     + " (Ctrl-C to stop)");
@@ -165,6 +182,15 @@ final class RunCommand implements Callable<Integer> {
     /** The gateway's address as functions and queue URLs name it (port 0 is only known once it listens). */
     private String endpoint() {
         return "http://" + host + ":" + port;
+    }
+
+    /** Discovery of a large folder takes a while: on a terminal a spinner says so when it lasts over a second. */
+    private LocalFaas openShowingProgress(PrintWriter err, java.util.function.Supplier<LocalFaas> open) {
+        try (Progress progress = Progress.onTerminalAfter(1000, err, "discovering the functions in " + dir)) {
+            LocalFaas faas = open.get();
+            progress.done("found " + faas.functions().size() + " functions in " + progress.elapsed());
+            return faas;
+        }
     }
 
     private static void printSchedules(PrintWriter out, ServedTriggers triggers) {

@@ -50,6 +50,11 @@ final class RunningFaas implements AutoCloseable {
     static RunningFaas start(Path functions, Path logs, String label, String... extraArgs) throws IOException {
         List<String> args = new ArrayList<>(List.of("run", functions.toString(), "--port", "0"));
         args.addAll(List.of(extraArgs));
+        return startWith(args, logs, label);
+    }
+
+    /** Starts {@code faas ARGS...} (a command that serves and prints its ready line) and waits until it is ready. */
+    static RunningFaas startWith(List<String> args, Path logs, String label) throws IOException {
         Path out = logs.resolve(label + "-out.txt");
         Path err = logs.resolve(label + "-err.txt");
         Process process = new ProcessBuilder(FaasJar.command(args))

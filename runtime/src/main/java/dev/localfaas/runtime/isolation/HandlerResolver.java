@@ -48,8 +48,9 @@ public final class HandlerResolver {
             if (message == null && t.getCause() != null) {
                 message = t.getCause().toString();
             }
-            throw new FunctionLoadException("Error loading class " + className + (message == null ? "" : ": " + message),
-                    reported.getClass().getName(), t);
+            String hint = LoadFaultHint.of(t).map(h -> "; " + h).orElse("");
+            throw new FunctionLoadException("Error loading class " + className + (message == null ? "" : ": " + message)
+                    + hint, reported.getClass().getName(), t);
         }
     }
 
