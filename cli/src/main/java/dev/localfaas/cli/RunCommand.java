@@ -1,6 +1,7 @@
 package dev.localfaas.cli;
 
 import dev.localfaas.runtime.LocalFaas;
+import dev.localfaas.runtime.awsapi.AwsApis;
 import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.function.FunctionCatalog;
 import dev.localfaas.runtime.function.FunctionSpec;
@@ -95,6 +96,7 @@ final class RunCommand implements Callable<Integer> {
             gateway.onNotice(line -> err.println("faas: " + line)).functionStats(faas::stats);
             faas.addListener(gateway.invocationListener());
             triggers.mount(gateway);
+            gateway.serveAwsApi(AwsApis.of(faas, triggers.queueBackend(), config.region(), config.accountId()));
             try {
                 gateway.start();
             } catch (GatewayException e) {
@@ -105,6 +107,9 @@ final class RunCommand implements Callable<Integer> {
             out.println();
             ServeTable.print(out, faas.catalog(), gateway.routes(), gateway.url());
             printSchedules(out, triggers);
+            out.println();
+            out.println("AWS APIs (SQS, Lambda) on " + gateway.url() + ": region " + config.region() + ", account "
+                    + config.accountId() + "; functions get AWS_ENDPOINT_URL and dummy credentials");
             triggers.start(faas.functions());
             FunctionsWatcher watcher = noWatch ? null : FunctionsWatcher.start(dir, RELOAD_QUIET,
                     () -> reload(faas, gateway, triggers, log, out, err), line -> err.println("faas: " + line));
