@@ -42,10 +42,15 @@ final class SqsMessageActions {
 
     /** MD5s as SQS answers them: the SDKs compare them with their own and fail the call on a mismatch. */
     private static ObjectNode sent(ObjectNode out, OutgoingMessage message, SentMessage s) {
-        out.put("MessageId", s.messageId());
+        if (out.has("Id")) {
+            out.put("MessageId", s.messageId()); // a batch entry: Id and MessageId first, as SQS documents them
+        }
         out.put("MD5OfMessageBody", s.md5OfBody());
         if (!message.attributes().isEmpty()) {
             out.put("MD5OfMessageAttributes", MessageAttribute.md5Of(message.attributes()));
+        }
+        if (!out.has("MessageId")) {
+            out.put("MessageId", s.messageId());
         }
         if (s.sequenceNumber() != null) {
             out.put("SequenceNumber", s.sequenceNumber());
