@@ -23,10 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SQS's query protocol (form POSTs, XML answers) checked against the requests and responses of the SQS API
  * reference's query examples: the same element names, nesting, order and namespace, with only ids and timestamps
- * differing. The MD5s are the documented ones.
+ * differing. Body MD5s are the reference's; attribute MD5s are known vectors of SQS's algorithm.
  */
 class SqsQueryProtocolTest {
     private static final String NS = "http://queue.amazonaws.com/doc/2012-11-05/";
+    /**
+     * The MD5 of the three attributes below, as a published implementation of SQS's algorithm computes it
+     * (npm aws-md5-of-message-attributes, whose vectors were taken from SQS answers).
+     */
+    private static final String ALL_THREE_MD5 = "c932db14a896c663f83c260297d594ff";
     private static final Pattern REQUEST_ID = Pattern.compile("<RequestId>[0-9a-f-]{36}</RequestId>");
 
     @TempDir
@@ -95,16 +100,19 @@ class SqsQueryProtocolTest {
         String url = gw.url() + "/123456789012/docs";
         HttpResponse<String> sent = post("/", "Action", "SendMessage", "QueueUrl", url,
                 "MessageBody", "This is a test message",
-                "MessageAttribute.1.Name", "my_attribute_name_1",
-                "MessageAttribute.1.Value.StringValue", "my_attribute_value_1",
+                "MessageAttribute.1.Name", "attribName1",
+                "MessageAttribute.1.Value.StringValue", "attribValue 1",
                 "MessageAttribute.1.Value.DataType", "String",
-                "MessageAttribute.2.Name", "my_attribute_name_2",
-                "MessageAttribute.2.Value.StringValue", "my_attribute_value_2",
-                "MessageAttribute.2.Value.DataType", "String");
+                "MessageAttribute.2.Name", "binaryAttribute",
+                "MessageAttribute.2.Value.BinaryValue", "SGVsbG8gYmluYXJ5IHdvcmxkIQ==",
+                "MessageAttribute.2.Value.DataType", "Binary",
+                "MessageAttribute.3.Name", "customNumberTypeAttrib",
+                "MessageAttribute.3.Value.StringValue", "4563442423554324324264524243.32543234",
+                "MessageAttribute.3.Value.DataType", "Number.float");
         String id = group(sent.body(), "MessageId");
         assertEquals("<?xml version=\"1.0\"?><SendMessageResponse xmlns=\"" + NS + "\"><SendMessageResult>"
                 + "<MD5OfMessageBody>fafb00f5732ab283681e124bf8747ed1</MD5OfMessageBody>"
-                + "<MD5OfMessageAttributes>3ae8f24a165a8cedc005670c81a27295</MD5OfMessageAttributes>"
+                + "<MD5OfMessageAttributes>" + ALL_THREE_MD5 + "</MD5OfMessageAttributes>"
                 + "<MessageId>" + id + "</MessageId></SendMessageResult>"
                 + "<ResponseMetadata><RequestId>ID</RequestId></ResponseMetadata></SendMessageResponse>", normalized(sent));
 
@@ -123,11 +131,14 @@ class SqsQueryProtocolTest {
                 + "<Attribute><Name>SentTimestamp</Name><Value>" + sentAt + "</Value></Attribute>"
                 + "<Attribute><Name>ApproximateReceiveCount</Name><Value>1</Value></Attribute>"
                 + "<Attribute><Name>ApproximateFirstReceiveTimestamp</Name><Value>" + firstReceive + "</Value></Attribute>"
-                + "<MD5OfMessageAttributes>3ae8f24a165a8cedc005670c81a27295</MD5OfMessageAttributes>"
-                + "<MessageAttribute><Name>my_attribute_name_1</Name><Value><StringValue>my_attribute_value_1"
+                + "<MD5OfMessageAttributes>" + ALL_THREE_MD5 + "</MD5OfMessageAttributes>"
+                + "<MessageAttribute><Name>attribName1</Name><Value><StringValue>attribValue 1"
                 + "</StringValue><DataType>String</DataType></Value></MessageAttribute>"
-                + "<MessageAttribute><Name>my_attribute_name_2</Name><Value><StringValue>my_attribute_value_2"
-                + "</StringValue><DataType>String</DataType></Value></MessageAttribute>"
+                + "<MessageAttribute><Name>binaryAttribute</Name><Value><BinaryValue>SGVsbG8gYmluYXJ5IHdvcmxkIQ=="
+                + "</BinaryValue><DataType>Binary</DataType></Value></MessageAttribute>"
+                + "<MessageAttribute><Name>customNumberTypeAttrib</Name><Value><StringValue>"
+                + "4563442423554324324264524243.32543234</StringValue><DataType>Number.float</DataType></Value>"
+                + "</MessageAttribute>"
                 + "</Message></ReceiveMessageResult><ResponseMetadata><RequestId>ID</RequestId></ResponseMetadata>"
                 + "</ReceiveMessageResponse>", body);
 
@@ -151,8 +162,8 @@ class SqsQueryProtocolTest {
                 "SendMessageBatchRequestEntry.2.Id", "test_msg_002",
                 "SendMessageBatchRequestEntry.2.MessageBody", "test message body 2",
                 "SendMessageBatchRequestEntry.2.DelaySeconds", "60",
-                "SendMessageBatchRequestEntry.2.MessageAttribute.1.Name", "test_attribute_name_1",
-                "SendMessageBatchRequestEntry.2.MessageAttribute.1.Value.StringValue", "test_attribute_value_1",
+                "SendMessageBatchRequestEntry.2.MessageAttribute.1.Name", "attribName1",
+                "SendMessageBatchRequestEntry.2.MessageAttribute.1.Value.StringValue", "attribValue 1",
                 "SendMessageBatchRequestEntry.2.MessageAttribute.1.Value.DataType", "String",
                 "SendMessageBatchRequestEntry.3.Id", "bad",
                 "SendMessageBatchRequestEntry.3.MessageBody", "x",
@@ -168,7 +179,7 @@ class SqsQueryProtocolTest {
                 + "<MD5OfMessageBody>0e024d309850c78cba5eabbeff7cae71</MD5OfMessageBody></SendMessageBatchResultEntry>"
                 + "<SendMessageBatchResultEntry><Id>test_msg_002</Id><MessageId>" + second + "</MessageId>"
                 + "<MD5OfMessageBody>7fb8146a82f95e0af155278f406862c2</MD5OfMessageBody>"
-                + "<MD5OfMessageAttributes>295c5fa15a51aae6884d1d7c1d99ca50</MD5OfMessageAttributes>"
+                + "<MD5OfMessageAttributes>19e27d4e946b072f3f58da80d94fd778</MD5OfMessageAttributes>"
                 + "</SendMessageBatchResultEntry>"
                 + "<BatchResultErrorEntry><Id>bad</Id><SenderFault>true</SenderFault><Code>InvalidParameterValue</Code>"
                 + "<Message>Value 901 for parameter DelaySeconds is invalid. Reason: Must be between 0 and 900, if"
