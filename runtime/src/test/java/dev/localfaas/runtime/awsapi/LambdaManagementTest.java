@@ -32,6 +32,7 @@ class LambdaManagementTest {
         for (String jar : new String[] {"hello.jar", "shout.jar"}) {
             Files.copy(Samples.functions().resolve(jar), functions.resolve(jar));
         }
+        Files.copy(Samples.behaviourJar(), functions.resolve("fixtures-behaviour.jar"));
         gw = AwsApiGateway.start(functions, dir.resolve("state"));
         lambda = gw.lambda();
     }
@@ -87,6 +88,21 @@ class LambdaManagementTest {
                 e.awsErrorDetails().errorMessage());
         assertThrows(ResourceNotFoundException.class,
                 () -> lambda.getFunctionConfiguration(r -> r.functionName("hello").qualifier("7")));
+    }
+
+    @Test
+    void functionsGetTheEndpointRegionAndDummyCredentialsAsLambdaSetsThem() throws Exception {
+        var r = lambda.invoke(i -> i.functionName("env-probe"));
+        var env = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.payload().asUtf8String()).get("env");
+        for (String service : new String[] {"", "_SQS", "_SNS", "_EVENTBRIDGE", "_LAMBDA"}) {
+            assertEquals(gw.url(), env.get("AWS_ENDPOINT_URL" + service).asText(), service);
+        }
+        assertEquals("us-east-1", env.get("AWS_REGION").asText());
+        assertEquals("us-east-1", env.get("AWS_DEFAULT_REGION").asText());
+        assertEquals(AwsEnvironment.ACCESS_KEY_ID, env.get("AWS_ACCESS_KEY_ID").asText());
+        assertEquals(AwsEnvironment.SECRET_ACCESS_KEY, env.get("AWS_SECRET_ACCESS_KEY").asText());
+        assertEquals(AwsEnvironment.SESSION_TOKEN, env.get("AWS_SESSION_TOKEN").asText());
+        assertEquals("hi", env.get("GREETING").asText(), "the function's own variables are still there");
     }
 
     @Test
