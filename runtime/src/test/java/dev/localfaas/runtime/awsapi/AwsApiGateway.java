@@ -5,6 +5,7 @@ import dev.localfaas.runtime.execution.InvocationResult;
 import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.gateway.Gateway;
 import dev.localfaas.runtime.gateway.GatewayConfig;
+import dev.localfaas.runtime.trigger.queue.QueueAdminHandler;
 import dev.localfaas.runtime.trigger.queue.QueueService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +41,7 @@ final class AwsApiGateway implements AutoCloseable {
         queues = QueueService.open(config, faas, this::notice);
         gateway = Gateway.create(GatewayConfig.defaults().withPort(0).withAccount(config.region(), config.accountId()),
                 faas);
+        gateway.mountHandler(QueueAdminHandler.PREFIX, queues.adminHandler());
         gateway.onNotice(this::notice).serveAwsApi(AwsApis.of(faas, queues.backend(), config.region(),
                 config.accountId()));
         gateway.start();
