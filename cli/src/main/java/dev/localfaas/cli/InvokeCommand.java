@@ -63,6 +63,11 @@ final class InvokeCommand implements Callable<Integer> {
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Where usage is recorded (default: DIR/.faas).")
     Path stateDir;
 
+    @Option(names = "--aws-endpoint", paramLabel = "URL", defaultValue = "http://127.0.0.1:3000",
+            description = "Where the function's AWS SDK calls go (AWS_ENDPOINT_URL): a running faas run gateway "
+                    + "(default: ${DEFAULT-VALUE}).")
+    URI awsEndpoint;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -79,8 +84,12 @@ final class InvokeCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw CliException.noSuchDirectory(dir, "pass --dir with");
         }
+        java.util.concurrent.atomic.AtomicBoolean refused = new java.util.concurrent.atomic.AtomicBoolean();
         RuntimeConfig config = RuntimeConfig.forDirectory(dir)
-                .withLogSink((fn, line) -> err.println(line));
+                .withLogSink((fn, line) -> {
+                    refused.compareAndSet(false, MissingGateway.mentionsRefusal(line));
+                    err.println(line);
+                });
         if (stateDir != null) {
             config = config.withStateDir(stateDir);
         }
@@ -92,10 +101,15 @@ final class InvokeCommand implements Callable<Integer> {
             if (!"java.io.InputStream".equals(target.inputType())) {
                 EventInput.requireJson(event, payload);
             }
+            faas.announceAwsEndpoint(awsEndpoint.toString());
             try (UsageRecording usage = UsageRecording.open(faas, config)) {
                 InvocationResult result = faas.invoke(function, Invocation.of(payload, Trigger.CLI));
+                String answer = new String(result.payload(), java.nio.charset.StandardCharsets.UTF_8);
+                if ((refused.get() || MissingGateway.mentionsRefusal(answer)) && !MissingGateway.listening(awsEndpoint)) {
+                    err.println(MissingGateway.message(function, awsEndpoint));
+                }
                 err.flush();
-                out.println(new String(result.payload(), java.nio.charset.StandardCharsets.UTF_8));
+                out.println(answer);
                 out.flush();
                 return result.outcome() == Outcome.OK ? ExitCodes.OK : ExitCodes.FUNCTION_ERROR;
             }

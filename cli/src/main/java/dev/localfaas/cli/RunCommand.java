@@ -1,6 +1,7 @@
 package dev.localfaas.cli;
 
 import dev.localfaas.runtime.LocalFaas;
+import dev.localfaas.runtime.awsapi.AwsApis;
 import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.function.FunctionCatalog;
 import dev.localfaas.runtime.function.FunctionSpec;
@@ -129,6 +130,7 @@ final class RunCommand implements Callable<Integer> {
             if (template != null) {
                 template.model().queues().forEach(q -> triggers.declareQueue(q.name(), q.deadLetterQueue()));
             }
+            gateway.serveAwsApi(AwsApis.of(faas, triggers.queueBackend(), config.region(), config.accountId()));
             try {
                 gateway.start();
             } catch (GatewayException e) {
@@ -147,6 +149,9 @@ final class RunCommand implements Callable<Integer> {
             if (template != null) {
                 TemplateNotes.printOutputs(out, template.model());
             }
+            out.println();
+            out.println("AWS APIs (SQS, Lambda) on " + gateway.url() + ": region " + config.region() + ", account "
+                    + config.accountId() + "; functions get AWS_ENDPOINT_URL and dummy credentials");
             triggers.start(faas.functions());
             FunctionsWatcher watcher = noWatch ? null : FunctionsWatcher.start(dir, RELOAD_QUIET,
                     () -> reload(faas, gateway, triggers, log, out, err), line -> err.println("faas: " + line));

@@ -13,6 +13,7 @@ import dev.localfaas.runtime.metering.PriceBook;
 import dev.localfaas.runtime.metering.PrometheusMetrics;
 import dev.localfaas.runtime.metering.ReportOptions;
 import dev.localfaas.runtime.trigger.queue.QueueAdminHandler;
+import dev.localfaas.runtime.trigger.queue.QueueBackend;
 import dev.localfaas.runtime.trigger.queue.QueueService;
 import dev.localfaas.runtime.trigger.queue.QueueTriggerException;
 import dev.localfaas.runtime.trigger.schedule.NoSuchScheduleException;
@@ -70,6 +71,11 @@ final class ServedTriggers implements AutoCloseable {
         faas.addListener(served.usage);
         faas.addListener(served.metrics);
         return served;
+    }
+
+    /** The queue store the queue triggers consume (the SQS API serves the same one). */
+    QueueBackend queueBackend() {
+        return queues.backend();
     }
 
     /** The admin endpoints: {@code /_faas/queues}, {@code /_faas/schedules}, {@code /_faas/usage}, {@code /_faas/metrics}. */

@@ -1,5 +1,6 @@
 package dev.localfaas.runtime;
 
+import dev.localfaas.runtime.awsapi.AwsEnvironment;
 import dev.localfaas.runtime.execution.Engine;
 import dev.localfaas.runtime.execution.FunctionInvoker;
 import dev.localfaas.runtime.execution.FunctionStats;
@@ -43,6 +44,7 @@ public final class LocalFaas implements FunctionInvoker, AutoCloseable {
         this.adjust = adjust;
         this.discovery = discovery;
         this.engine = new Engine(config);
+        engine.platformVariables(AwsEnvironment.credentials()); // Lambda always sets credentials; ours are dummies
     }
 
     /** Discovers the functions of {@code config.functionsDir()} and deploys them. */
@@ -111,11 +113,19 @@ public final class LocalFaas implements FunctionInvoker, AutoCloseable {
     }
 
     /**
-     * Tells functions where the gateway listens: {@code FAAS_ENDPOINT} in their environment (environments created
-     * from now on), so that a function can send to a queue or invoke another function through it.
+     * Tells functions where the gateway listens: {@code FAAS_ENDPOINT} and the AWS SDK endpoint variables
+     * ({@link AwsEnvironment}) in their environment (environments created from now on), so that a function can send
+     * to a queue or invoke another function through it, with the AWS SDK or plain HTTP.
      */
     public void announceEndpoint(String url) {
-        engine.platformVariables(java.util.Map.of("FAAS_ENDPOINT", url));
+        java.util.Map<String, String> variables = new java.util.HashMap<>(AwsEnvironment.forEndpoint(url));
+        variables.put("FAAS_ENDPOINT", url);
+        engine.platformVariables(variables);
+    }
+
+    /** Points functions' AWS SDKs at {@code url} (where a gateway would serve the AWS APIs) without FAAS_ENDPOINT. */
+    public void announceAwsEndpoint(String url) {
+        engine.platformVariables(AwsEnvironment.forEndpoint(url));
     }
 
     public void addListener(InvocationListener listener) {

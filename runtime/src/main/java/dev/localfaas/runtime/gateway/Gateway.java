@@ -41,6 +41,7 @@ public final class Gateway implements AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile Consumer<String> notices = System.err::println;
     private volatile Supplier<List<FunctionStats>> stats = List::of;
+    private volatile AwsApi awsApi;
     private Undertow server;
     private GracefulShutdownHandler drain;
     private ExecutorService workers;
@@ -82,6 +83,12 @@ public final class Gateway implements AutoCloseable {
         return this;
     }
 
+    /** Serves AWS service APIs (SQS, Lambda management, ...) on the gateway's port; call before {@link #start()}. */
+    public Gateway serveAwsApi(AwsApi api) {
+        this.awsApi = Objects.requireNonNull(api, "api");
+        return this;
+    }
+
     /**
      * Builds the routes and starts listening.
      *
@@ -100,6 +107,9 @@ public final class Gateway implements AutoCloseable {
                 new HttpTriggerHandler(router::get, invoker, account, notice),
                 new InvokeApiHandler(invoker, async, account, config.maxAsyncBodyBytes()),
                 admin);
+        if (awsApi != null) {
+            chain = HandlerChain.withAwsApi(config, workers, notice, awsApi, chain);
+        }
         drain = new GracefulShutdownHandler(chain);
         UndertowLogs.quiet();
         server = Undertow.builder().addHttpListener(config.port(), config.host()).setHandler(drain)

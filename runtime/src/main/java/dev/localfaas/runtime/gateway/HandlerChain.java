@@ -39,6 +39,20 @@ final class HandlerChain {
     }
 
     /**
+     * Puts the AWS service APIs in front of {@code chain}: a request claimed by its protocol headers
+     * ({@link AwsApiHandler#claims}) gets the body limit, the whole body, a worker thread (long polls block) and the
+     * guard, then the API; every other request goes through {@code chain} unchanged.
+     */
+    static HttpHandler withAwsApi(GatewayConfig config, Executor workers, Consumer<String> notices, AwsApi api,
+                                  HttpHandler chain) {
+        HttpHandler aws = new BodyLimitHandler(config.maxBodyBytes(),
+                ex -> Responses.message(ex, 413, "Request Entity Too Large"),
+                new FullBodyHandler(new WorkerDispatchHandler(workers,
+                        new ExceptionGuardHandler(notices, new AwsApiHandler(api)))));
+        return AwsApiHandler.route(aws, chain);
+    }
+
+    /**
      * Handlers that invoke functions. With a non-blocking invoker they stay on the IO thread: routing and building
      * the event are short, the function runs on its own environment's thread and answers from there, so a request
      * costs one thread hand-off, as a bare worker dispatch does. A blocking invoker gets a worker thread.

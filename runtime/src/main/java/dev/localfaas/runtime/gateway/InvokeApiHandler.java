@@ -47,8 +47,9 @@ final class InvokeApiHandler implements HttpHandler {
         String requestId = Invocation.newRequestId();
         Matcher path = PATH.matcher(exchange.getRequestPath());
         if (!exchange.getRequestMethod().equalToString("POST") || !path.matches()) {
-            InvokeApiError.UNSUPPORTED_OPERATION.send(exchange, requestId, "localfaas implements only Invoke "
-                    + "(POST /2015-03-31/functions/{name}/invocations), not " + exchange.getRequestMethod() + " "
+            InvokeApiError.UNSUPPORTED_OPERATION.send(exchange, requestId, "localfaas implements Invoke "
+                    + "(POST /2015-03-31/functions/{name}/invocations) and, with the AWS APIs, ListFunctions, GetFunction"
+                    + " and GetFunctionConfiguration; not " + exchange.getRequestMethod() + " "
                     + exchange.getRequestPath());
             return;
         }

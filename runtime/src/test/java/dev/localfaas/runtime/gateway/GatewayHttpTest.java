@@ -68,6 +68,7 @@ class GatewayHttpTest {
 
     @Test
     void restApiHandlerAnswers201WithItsHeaders() throws Exception {
+        gw.queues.declare("orders", java.util.Optional.empty()); // where orders-rest sends, through the SQS API
         HttpResponse<String> r = gw.send(HttpRequest.newBuilder(gw.uri("/orders"))
                 .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"item\":\"book\"}")).build());
         assertEquals(201, r.statusCode());

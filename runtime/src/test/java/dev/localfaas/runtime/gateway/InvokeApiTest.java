@@ -209,9 +209,10 @@ class InvokeApiTest {
         assertEquals(400, badType.statusCode());
         assertEquals("InvalidParameterValueException", badType.headers().firstValue("x-amzn-ErrorType").orElseThrow());
 
-        HttpResponse<String> other = gw.get("/2015-03-31/functions/hello");
+        HttpResponse<String> other = gw.send(HttpRequest.newBuilder(gw.uri("/2015-03-31/functions/hello")).DELETE().build());
         assertEquals(404, other.statusCode());
-        assertEquals("{\"Type\":\"User\",\"message\":\"localfaas implements only Invoke (POST "
-                + "/2015-03-31/functions/{name}/invocations), not GET /2015-03-31/functions/hello\"}", other.body());
+        assertEquals("{\"Type\":\"User\",\"message\":\"localfaas implements Invoke (POST "
+                + "/2015-03-31/functions/{name}/invocations) and, with the AWS APIs, ListFunctions, GetFunction and"
+                + " GetFunctionConfiguration; not DELETE /2015-03-31/functions/hello\"}", other.body());
     }
 }

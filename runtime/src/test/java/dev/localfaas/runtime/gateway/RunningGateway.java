@@ -1,9 +1,11 @@
 package dev.localfaas.runtime.gateway;
 
 import dev.localfaas.runtime.LocalFaas;
+import dev.localfaas.runtime.awsapi.AwsApis;
 import dev.localfaas.runtime.execution.InvocationResult;
 import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.function.FunctionSpec;
+import dev.localfaas.runtime.trigger.queue.SqliteQueueBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,14 +26,17 @@ final class RunningGateway implements AutoCloseable {
 
     final LocalFaas faas;
     final Gateway gateway;
+    /** The queue store the gateway's SQS API serves (as under faas run); no consumers run on it. */
+    final SqliteQueueBackend queues;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final List<InvocationResult> invocations = new CopyOnWriteArrayList<>();
     final List<String> notices = new CopyOnWriteArrayList<>();
     final List<String> logLines;
 
-    private RunningGateway(LocalFaas faas, Gateway gateway, List<String> logLines) {
+    private RunningGateway(LocalFaas faas, Gateway gateway, SqliteQueueBackend queues, List<String> logLines) {
         this.faas = faas;
         this.gateway = gateway;
+        this.queues = queues;
         this.logLines = logLines;
     }
 
@@ -49,10 +54,13 @@ final class RunningGateway implements AutoCloseable {
             throw new IllegalStateException("discovery problems: " + faas.catalog().problems());
         }
         Gateway gateway = Gateway.create(tweak.apply(GatewayConfig.defaults().withPort(0)), faas);
-        RunningGateway running = new RunningGateway(faas, gateway, logLines);
+        SqliteQueueBackend queues = SqliteQueueBackend.open(stateDir.resolve("queues.db"), line -> { });
+        RunningGateway running = new RunningGateway(faas, gateway, queues, logLines);
         faas.addListener(running.invocations::add);
         faas.addListener(gateway.invocationListener());
+        gateway.serveAwsApi(AwsApis.of(faas, queues, faas.config().region(), faas.config().accountId()));
         gateway.onNotice(running.notices::add).functionStats(faas::stats).start();
+        faas.announceEndpoint(gateway.url()); // as faas run does: functions' AWS SDKs call this gateway
         return running;
     }
 
@@ -98,5 +106,6 @@ final class RunningGateway implements AutoCloseable {
     public void close() {
         gateway.stop();
         faas.close();
+        queues.close();
     }
 }

@@ -39,6 +39,14 @@ final class GroupCommitWriter implements AutoCloseable {
             this.connection = connection;
         }
 
+        /** The row id of the last insert on the writer's connection. */
+        long lastRowId() throws SQLException {
+            try (Statement s = connection.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+
         PreparedStatement prepare(String sql) throws SQLException {
             PreparedStatement ps = cache.get(sql);
             if (ps == null) {

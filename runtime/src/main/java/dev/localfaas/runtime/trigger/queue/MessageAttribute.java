@@ -32,7 +32,13 @@ public record MessageAttribute(String dataType, String stringValue, String binar
         return new MessageAttribute("Binary", null, Base64.getEncoder().encodeToString(value));
     }
 
-    boolean isBinary() {
+    /** SQS's {@code MD5OfMessageAttributes} of these attributes (what the SDKs check a send and a receive against). */
+    public static String md5Of(java.util.Map<String, MessageAttribute> attributes) {
+        return AttributeCodec.md5(attributes);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnore // not a stored property: the store's JSON stays as it was
+    public boolean isBinary() {
         return dataType.startsWith("Binary");
     }
 }

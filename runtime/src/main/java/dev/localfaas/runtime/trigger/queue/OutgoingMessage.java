@@ -9,9 +9,14 @@ import java.util.Map;
  * A message to send, checked against the SQS limits: a non-empty body of at most {@link #MAX_BYTES} bytes (body and
  * attributes together), a delay of 0 to 15 minutes, at most 10 attributes.
  *
- * @param senderId what the consumer sees as the {@code SenderId} attribute
+ * @param senderId        what the consumer sees as the {@code SenderId} attribute
+ * @param groupId         a FIFO queue's message group (messages of one group are received in order, one batch at a
+ *                        time), or null on a standard queue
+ * @param deduplicationId a FIFO queue's deduplication id: a second message with it within 5 minutes is not stored,
+ *                        or null
  */
-public record OutgoingMessage(String body, Map<String, MessageAttribute> attributes, Duration delay, String senderId) {
+public record OutgoingMessage(String body, Map<String, MessageAttribute> attributes, Duration delay, String senderId,
+                              String groupId, String deduplicationId) {
 
     /** SQS's maximum message size since 2025 (1 MiB). */
     public static final int MAX_BYTES = 1_048_576;
@@ -44,15 +49,24 @@ public record OutgoingMessage(String body, Map<String, MessageAttribute> attribu
         }
     }
 
+    public OutgoingMessage(String body, Map<String, MessageAttribute> attributes, Duration delay, String senderId) {
+        this(body, attributes, delay, senderId, null, null);
+    }
+
     public static OutgoingMessage of(String body) {
         return new OutgoingMessage(body, Map.of(), Duration.ZERO, LOCAL_SENDER);
     }
 
     public OutgoingMessage withAttributes(Map<String, MessageAttribute> attributes) {
-        return new OutgoingMessage(body, attributes, delay, senderId);
+        return new OutgoingMessage(body, attributes, delay, senderId, groupId, deduplicationId);
     }
 
     public OutgoingMessage withDelay(Duration delay) {
-        return new OutgoingMessage(body, attributes, delay, senderId);
+        return new OutgoingMessage(body, attributes, delay, senderId, groupId, deduplicationId);
+    }
+
+    /** For a FIFO queue: the message group and deduplication id. */
+    public OutgoingMessage inGroup(String groupId, String deduplicationId) {
+        return new OutgoingMessage(body, attributes, delay, senderId, groupId, deduplicationId);
     }
 }

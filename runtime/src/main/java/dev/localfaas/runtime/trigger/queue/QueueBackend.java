@@ -3,6 +3,7 @@ package dev.localfaas.runtime.trigger.queue;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,18 @@ public interface QueueBackend extends AutoCloseable {
 
     /** Moves received messages to a dead-letter queue, remembering {@code queue} as their source for redrive. */
     int moveToDeadLetter(String queue, Collection<String> receiptHandles, String deadLetterQueue);
+
+    /** A queue's attributes as the SQS API set them (empty for a queue only a trigger declared), if it exists. */
+    Optional<Map<String, String>> attributes(String queue);
+
+    /** Sets some of a queue's attributes, keeping the others; creates the queue if needed. */
+    void setAttributes(String queue, Map<String, String> attributes);
+
+    /** Deletes a queue, its messages and its deduplication history; false when there was no such queue. */
+    boolean deleteQueue(String queue);
+
+    /** Deletes every message of a queue; returns how many. */
+    int purge(String queue);
 
     /** Up to {@code max} messages of a queue, in any state, without receiving them. */
     List<StoredMessage> peek(String queue, int max);

@@ -27,7 +27,7 @@ final class QueueDatabaseFile {
 
     /** "LFAQ": marks the file as a localfaas queue database for anyone who runs {@code PRAGMA application_id}. */
     static final int APPLICATION_ID = 0x4C464151;
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -54,7 +54,22 @@ final class QueueDatabaseFile {
               source_queue     TEXT
             );
             CREATE INDEX IF NOT EXISTS messages_by_queue ON messages (queue, visible_at);
+            CREATE TABLE IF NOT EXISTS dedup (
+              queue      TEXT    NOT NULL,
+              dedup_id   TEXT    NOT NULL,
+              message_id TEXT    NOT NULL,
+              seq        INTEGER NOT NULL,
+              expires_at INTEGER NOT NULL,
+              PRIMARY KEY (queue, dedup_id)
+            );
             """;
+
+    /** Schema 2 (the SQS API): queue attributes and FIFO message keys, added to a schema 1 file in place. */
+    private static final String[][] ADDED_COLUMNS = {
+        {"queues", "attributes", "TEXT NOT NULL DEFAULT '{}'"},
+        {"messages", "group_id", "TEXT"},
+        {"messages", "dedup_id", "TEXT"},
+    };
 
     private final Path file;
     private final boolean syncEveryCommit;
@@ -89,6 +104,11 @@ final class QueueDatabaseFile {
                 for (String ddl : SCHEMA.split(";")) {
                     if (!ddl.isBlank()) {
                         s.executeUpdate(ddl);
+                    }
+                }
+                for (String[] column : ADDED_COLUMNS) {
+                    if (!hasColumn(s, column[0], column[1])) {
+                        s.executeUpdate("ALTER TABLE " + column[0] + " ADD COLUMN " + column[1] + " " + column[2]);
                     }
                 }
             }
@@ -159,6 +179,17 @@ final class QueueDatabaseFile {
     private static int intPragma(Statement s, String pragma) throws SQLException {
         try (ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
             return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static boolean hasColumn(Statement s, String table, String column) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rs.next()) {
+                if (column.equals(rs.getString("name"))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

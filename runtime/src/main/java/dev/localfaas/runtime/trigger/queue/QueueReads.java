@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The read-only side of the store: peek, counts, existence. Runs on its own connection so that reads never wait for
@@ -76,6 +78,17 @@ final class QueueReads implements AutoCloseable {
             ps.setString(1, queue);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    synchronized Optional<Map<String, String>> attributes(String queue) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT attributes FROM queues WHERE name = ?")) {
+            ps.setString(1, queue);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(QueueAttributesCodec.fromJson(rs.getString(1))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw failure(e);

@@ -9,12 +9,27 @@ import java.util.Map;
  *
  * @param sentAt         epoch ms of the send
  * @param firstReceiveAt epoch ms of the first receive
+ * @param groupId        FIFO message group, or null
+ * @param deduplicationId FIFO deduplication id, or null
+ * @param sequenceNumber FIFO sequence number (grows with every send to the store), or null on a standard queue
  */
 public record ReceivedMessage(String messageId, String receiptHandle, String body,
                               Map<String, MessageAttribute> attributes, String md5OfBody, String senderId,
-                              long sentAt, int receiveCount, long firstReceiveAt) {
+                              long sentAt, int receiveCount, long firstReceiveAt, String groupId,
+                              String deduplicationId, String sequenceNumber) {
 
     public ReceivedMessage {
         attributes = Map.copyOf(attributes);
+    }
+
+    public ReceivedMessage(String messageId, String receiptHandle, String body, Map<String, MessageAttribute> attributes,
+                           String md5OfBody, String senderId, long sentAt, int receiveCount, long firstReceiveAt) {
+        this(messageId, receiptHandle, body, attributes, md5OfBody, senderId, sentAt, receiveCount, firstReceiveAt,
+                null, null, null);
+    }
+
+    /** Whether {@code handle} has the form of this store's receipt handles (not whether it is still current). */
+    public static boolean isReceiptHandle(String handle) {
+        return MessageIds.seqOf(handle) >= 0;
     }
 }

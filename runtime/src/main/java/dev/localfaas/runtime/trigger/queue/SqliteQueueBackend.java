@@ -5,13 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -97,20 +100,32 @@ public final class SqliteQueueBackend implements QueueBackend {
         return writer.write(Sync.DISK, sql -> {
             ensureQueue(sql, queue, now);
             PreparedStatement ps = sql.prepare("INSERT INTO messages (id, queue, body, attributes, md5_of_body,"
-                    + " sender_id, sent_at, visible_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " sender_id, sent_at, visible_at, group_id, dedup_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             List<SentMessage> sent = new ArrayList<>(messages.size());
             for (OutgoingMessage m : messages) {
-                SentMessage s = new SentMessage(MessageIds.newMessageId(), MessageIds.md5Hex(m.body()));
-                ps.setString(1, s.messageId());
+                SentMessage earlier = m.deduplicationId() == null ? null : Deduplication.find(sql, queue, m, now);
+                if (earlier != null) {
+                    sent.add(earlier); // a duplicate within the interval: accepted, not stored again
+                    continue;
+                }
+                String id = MessageIds.newMessageId();
+                ps.setString(1, id);
                 ps.setString(2, queue);
                 ps.setString(3, m.body());
                 ps.setString(4, AttributeCodec.toJson(m.attributes()));
-                ps.setString(5, s.md5OfBody());
+                ps.setString(5, MessageIds.md5Hex(m.body()));
                 ps.setString(6, m.senderId());
                 ps.setLong(7, now);
                 ps.setLong(8, now + m.delay().toMillis());
+                ps.setString(9, m.groupId());
+                ps.setString(10, m.deduplicationId());
                 ps.executeUpdate();
-                sent.add(s);
+                long seq = sql.lastRowId();
+                if (m.deduplicationId() != null) {
+                    Deduplication.remember(sql, queue, m.deduplicationId(), id, seq, now);
+                }
+                sent.add(new SentMessage(id, MessageIds.md5Hex(m.body()),
+                        m.groupId() == null ? null : SentMessage.sequenceNumber(seq)));
             }
             return sent;
         }, visibleNow ? signal::signal : null);
@@ -199,6 +214,59 @@ public final class SqliteQueueBackend implements QueueBackend {
             }
             return changed;
         }, signalAfter ? signal::signal : null);
+    }
+
+    @Override
+    public Optional<Map<String, String>> attributes(String queue) {
+        return reads.attributes(queue);
+    }
+
+    @Override
+    public void setAttributes(String queue, Map<String, String> attributes) {
+        QueueNames.require(queue);
+        long now = clock.millis();
+        writer.write(Sync.DISK, sql -> {
+            ensureQueue(sql, queue, now);
+            PreparedStatement read = sql.prepare("SELECT attributes FROM queues WHERE name = ?");
+            read.setString(1, queue);
+            Map<String, String> merged = new TreeMap<>();
+            try (ResultSet rs = read.executeQuery()) {
+                if (rs.next()) {
+                    merged.putAll(QueueAttributesCodec.fromJson(rs.getString(1)));
+                }
+            }
+            merged.putAll(attributes);
+            PreparedStatement ps = sql.prepare("UPDATE queues SET attributes = ? WHERE name = ?");
+            ps.setString(1, QueueAttributesCodec.toJson(merged));
+            ps.setString(2, queue);
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public boolean deleteQueue(String queue) {
+        int deleted = writer.write(Sync.DISK, sql -> {
+            for (String table : new String[] {"messages WHERE queue", "dedup WHERE queue"}) {
+                PreparedStatement ps = sql.prepare("DELETE FROM " + table + " = ?");
+                ps.setString(1, queue);
+                ps.executeUpdate();
+            }
+            PreparedStatement ps = sql.prepare("DELETE FROM queues WHERE name = ?");
+            ps.setString(1, queue);
+            return ps.executeUpdate();
+        });
+        knownQueues.remove(queue);
+        return deleted > 0;
+    }
+
+    @Override
+    public int purge(String queue) {
+        return writer.write(Sync.DISK, sql -> {
+            PreparedStatement ps = sql.prepare("DELETE FROM messages WHERE queue = ?");
+            ps.setString(1, queue);
+            return ps.executeUpdate();
+        });
     }
 
     @Override

@@ -92,7 +92,7 @@ class DamagedQueueDatabaseTest {
         openAndUse();
 
         assertEquals(1, notices.size());
-        assertTrue(notices.get(0).contains("was written by a newer localfaas (schema 99, this one knows 1)"), notices.get(0));
+        assertTrue(notices.get(0).contains("was written by a newer localfaas (schema 99, this one knows 2)"), notices.get(0));
     }
 
     @Test

@@ -1,0 +1,56 @@
+package dev.localfaas.runtime.awsapi;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localfaas.runtime.Samples;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The promise of the AWS APIs: the {@code orders-rest} sample JAR, which sends with {@code SqsClient.sendMessage} and
+ * holds no localfaas code, puts an order on the {@code orders} queue, and the queue's consumer {@code orders-worker}
+ * then runs. The JAR is the one that deploys to AWS; only the environment (AWS_ENDPOINT_URL, credentials) differs.
+ */
+class FunctionUsesSqsClientTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anOrderSentWithTheSdkTriggersTheQueuesConsumer() throws Exception {
+        Path functions = dir.resolve("functions");
+        Files.createDirectories(functions);
+        for (String jar : new String[] {"orders-rest.jar", "orders-worker.jar"}) {
+            Files.copy(Samples.functions().resolve(jar), functions.resolve(jar));
+        }
+        try (AwsApiGateway gw = AwsApiGateway.start(functions, dir.resolve("state"))) {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(gw.url() + "/orders")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"tea\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, r.statusCode(), r.body() + "\n" + String.join("\n", gw.logLines));
+            JsonNode order = JSON.readTree(r.body());
+            assertTrue(order.get("queued").asBoolean(), r.body());
+            String messageId = order.get("messageId").asText();
+            await().atMost(Duration.ofSeconds(30)).until(() -> gw.invocations.stream()
+                    .anyMatch(i -> i.function().equals("orders-worker") && i.outcome().id().equals("ok")));
+            assertTrue(gw.logLines.stream().anyMatch(l -> l.startsWith("orders-worker") && l.contains("tea")),
+                    String.join("\n", gw.logLines));
+            assertTrue(gw.logLines.stream().noneMatch(l -> l.contains("SLF4J")), "no logging noise from the SDK:\n"
+                    + String.join("\n", gw.logLines));
+            assertEquals(36, messageId.length());
+        }
+    }
+}
