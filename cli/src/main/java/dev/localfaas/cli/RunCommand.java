@@ -82,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
             throw CliException.usage("--port " + port + " is not a TCP port; use 1 to 65535, or 0 for a free one");
         }
         InvocationLog log = new InvocationLog(out);
-        RuntimeConfig config = RuntimeConfig.forDirectory(dir).withSnapshotJars(!noWatch).withLogSink(log::line);
+        RuntimeConfig config = RuntimeConfig.forDirectory(dir).withSnapshotJars(!noWatch).withLogSink(log);
         config = stateDir == null ? config : config.withStateDir(stateDir);
         config = keepWarm == null ? config : config.withKeepWarm(keepWarm);
         StopSignal signal = stop != null ? stop : StopSignal.fromProcessSignals();
@@ -122,6 +122,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 gateway.stop();
                 triggers.close();
+                faas.flush(); // the cost summary counts every invocation that completed
                 out.println();
                 out.print(triggers.costSummary("faas report --dir " + dir
                         + (stateDir == null ? "" : " --state-dir " + stateDir)));
