@@ -222,6 +222,12 @@ final class InvocationRun implements Runnable {
 
     /** Last thing on the handler thread: settles a run that ran out, and clears its interrupt. */
     private void threadEnds() {
+        synchronized (this) {
+            // An interrupt meant for this invocation must reach neither the answer written below nor the thread's
+            // next task. A deadline interrupts inside this lock right after it won the state, so once we hold it,
+            // any interrupt for us has been delivered.
+            Thread.interrupted();
+        }
         int s = state.get();
         if (s == INIT_RAN_OUT || s == TIMED_OUT) {
             if (state.compareAndSet(s, DONE)) {
@@ -244,9 +250,6 @@ final class InvocationRun implements Runnable {
                     + invocation.requestId() + ") ignored its timeout and finished "
                     + PlatformLines.twoDecimals((System.nanoTime() - ranOutAtNanos) / 1e9)
                     + " s late; its result was discarded and its place is free again");
-        }
-        synchronized (this) {
-            Thread.interrupted(); // an interrupt meant for this invocation must not reach the thread's next task
         }
     }
 
