@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * that dispatches to a worker pool and returns the same JSON, side by side in one run: wrk alternates between them.
  * Run with {@code mvn -B -pl cli -am verify -Dit.test=none -Dtest=FaasJarThroughputBenchmark -Dfaas.excludedGroups=none
  * -Dsurefire.failIfNoSpecifiedTests=false} after {@code mvn package -DskipTests}; the report goes to stdout and
- * {@code cli/target/benchmarks/faas-run.txt}.
+ * {@code cli/target/benchmarks/faas-run.txt}. {@code -Dbench.baselineJar=PATH} adds another {@code faas.jar} (say,
+ * main's) as a third target in the same rounds, for a before/after on the same machine load.
  */
 @Tag("benchmark")
 class FaasJarThroughputBenchmark {
@@ -60,30 +61,54 @@ class FaasJarThroughputBenchmark {
         String bareUrl = "http://127.0.0.1:" + ((InetSocketAddress) bare.getListenerInfo().get(0).getAddress()).getPort()
                 + "/hello";
         Path jar = Path.of(System.getProperty("faas.jar", "target/faas.jar")).toAbsolutePath();
-        Path out = tmp.resolve("console.txt");
-        Process faas = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "run", functions.toString(), "--port", "0", "--no-watch"))
-                .redirectOutput(out.toFile()).redirectError(tmp.resolve("err.txt").toFile()).start();
+        String baselineJar = System.getProperty("bench.baselineJar");
+        List<Process> processes = new ArrayList<>();
         try {
-            Pattern ready = Pattern.compile("Ready on (http://127\\.0\\.0\\.1:\\d+)");
-            await().atMost(60, TimeUnit.SECONDS).until(() -> ready.matcher(Files.readString(out)).find());
-            Matcher m = ready.matcher(Files.readString(out));
-            assertTrue(m.find());
-            String faasUrl = m.group(1) + "/hello";
+            String faasUrl = start(jar, functions, "faas", processes) + "/hello";
+            String baseUrl = baselineJar == null ? null
+                    : start(Path.of(baselineJar), copyOf(functions, "baseline-functions"), "baseline", processes) + "/hello";
             wrk(bareUrl, WARMUP);
             wrk(faasUrl, WARMUP);
+            if (baseUrl != null) {
+                wrk(baseUrl, WARMUP);
+            }
             List<Run> runs = new ArrayList<>();
             for (int i = 0; i < ROUNDS; i++) {
                 runs.add(measure("bare", bareUrl));
                 runs.add(measure("faas.jar", faasUrl));
+                if (baseUrl != null) {
+                    runs.add(measure("baseline", baseUrl));
+                }
             }
-            report(runs, Files.size(functions.resolve(".faas/usage.jsonl")), Files.size(out));
+            report(runs, Files.size(functions.resolve(".faas/usage.jsonl")), Files.size(tmp.resolve("faas.txt")));
         } finally {
-            faas.destroy();
-            assertTrue(faas.waitFor(60, TimeUnit.SECONDS), "faas run did not stop");
+            for (Process p : processes) {
+                p.destroy();
+                assertTrue(p.waitFor(60, TimeUnit.SECONDS), "faas run did not stop");
+            }
             bare.stop();
             bareWorkers.shutdownNow();
         }
+    }
+
+    private Path copyOf(Path functions, String name) throws IOException {
+        Path copy = Files.createDirectories(tmp.resolve(name));
+        Files.copy(functions.resolve("hello.jar"), copy.resolve("hello.jar"));
+        return copy;
+    }
+
+    /** Starts {@code faas run} from {@code jar} with its console going to a file; returns its URL once ready. */
+    private String start(Path jar, Path functions, String name, List<Process> processes) throws IOException {
+        Path out = tmp.resolve(name + ".txt");
+        Process faas = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toAbsolutePath().toString(), "run", functions.toString(), "--port", "0", "--no-watch"))
+                .redirectOutput(out.toFile()).redirectError(tmp.resolve(name + "-err.txt").toFile()).start();
+        processes.add(faas);
+        Pattern ready = Pattern.compile("Ready on (http://127\\.0\\.0\\.1:\\d+)");
+        await().atMost(60, TimeUnit.SECONDS).until(() -> ready.matcher(Files.readString(out)).find());
+        Matcher m = ready.matcher(Files.readString(out));
+        assertTrue(m.find());
+        return m.group(1);
     }
 
     private static Run measure(String target, String url) throws IOException, InterruptedException {
@@ -110,18 +135,27 @@ class FaasJarThroughputBenchmark {
         return out;
     }
 
+    private static double mean(List<Run> runs, String target, java.util.function.ToDoubleFunction<Run> figure) {
+        return runs.stream().filter(r -> r.target().equals(target)).mapToDouble(figure).average().orElse(0);
+    }
+
     private static void report(List<Run> runs, long usageBytes, long consoleBytes) throws IOException {
         StringBuilder b = new StringBuilder(String.format("wrk -t1 -c%s -d%s after %s warm-up, %d rounds, %d cores, "
                 + "load average %s%n", CONNECTIONS, DURATION, WARMUP, ROUNDS, Runtime.getRuntime().availableProcessors(),
                 Files.readString(Path.of("/proc/loadavg")).trim()));
         runs.forEach(r -> b.append(String.format("%-9s %10.0f req/s   p99 %7.2f ms%n", r.target(), r.rps(), r.p99Ms())));
-        double bareRps = runs.stream().filter(r -> r.target().equals("bare")).mapToDouble(Run::rps).average().orElse(0);
-        double faasRps = runs.stream().filter(r -> !r.target().equals("bare")).mapToDouble(Run::rps).average().orElse(0);
-        double bareP99 = runs.stream().filter(r -> r.target().equals("bare")).mapToDouble(Run::p99Ms).average().orElse(0);
-        double faasP99 = runs.stream().filter(r -> !r.target().equals("bare")).mapToDouble(Run::p99Ms).average().orElse(0);
-        b.append(String.format("mean: bare %.0f req/s p99 %.2f ms; faas.jar run %.0f req/s p99 %.2f ms; "
-                + "faas/bare throughput %.0f%%, p99 ratio %.2f%n", bareRps, bareP99, faasRps, faasP99,
-                100 * faasRps / bareRps, faasP99 / bareP99));
+        for (String target : List.of("faas.jar", "baseline")) {
+            double bareRps = mean(runs, "bare", Run::rps);
+            double rps = mean(runs, target, Run::rps);
+            if (rps == 0) {
+                continue;
+            }
+            double bareP99 = mean(runs, "bare", Run::p99Ms);
+            double p99 = mean(runs, target, Run::p99Ms);
+            b.append(String.format("mean: bare %.0f req/s p99 %.2f ms; %s %.0f req/s p99 %.2f ms; "
+                    + "%s/bare throughput %.0f%%, p99 ratio %.2f%n", bareRps, bareP99, target, rps, p99, target,
+                    100 * rps / bareRps, p99 / bareP99));
+        }
         b.append(String.format("usage.jsonl %d bytes, console file %d bytes%n", usageBytes, consoleBytes));
         System.out.print(b);
         Path file = Path.of("target/benchmarks/faas-run.txt");

@@ -2,33 +2,38 @@ package dev.localfaas.runtime.execution;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
  * Takes the console log and the listeners (the usage ledger, live counters) off the response path: invocations put
  * their log lines and results on one bounded queue, in order, and one writer thread hands them on in batches —
  * lines to the {@link LogSink} with one flush per batch, results to each listener as one batch. The writer looks
- * at least every {@value #MAX_DELAY_MILLIS} ms, and {@link #close()} (the engine's close, on Ctrl-C or SIGTERM too)
- * writes everything queued before it returns.
+ * every few milliseconds, at least every {@value #MAX_DELAY_MILLIS} ms, and {@link #close()} (the engine's close, on
+ * Ctrl-C or SIGTERM too) writes everything queued before it returns.
  *
- * <p>When the queue is full, a log line is dropped and counted (the count is logged when there is room again);
- * a result is never dropped: the invocation that reports it waits for room.
+ * <p>Adding is lock-free and never wakes the writer (it wakes on its own clock): a lock or a wake-up per line would
+ * cost the handlers' threads more than the line. When the queue is full, a log line is dropped and counted (the
+ * count is logged when there is room again); a result is never dropped: the invocation that reports it waits for
+ * room.
  */
 final class Reporter implements AutoCloseable {
 
     static final long MAX_DELAY_MILLIS = 100;
     private static final int CAPACITY = 65_536;
-    private static final int BATCH = 4_096;
+    private static final long BUSY_LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final long IDLE_LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private record Line(String function, String text) {
     }
 
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
     private final LogSink sink;
     private final Supplier<List<InvocationListener>> listeners;
     private final AtomicLong dropped = new AtomicLong();
@@ -49,27 +54,32 @@ final class Reporter implements AutoCloseable {
     }
 
     private void line(String function, String text) {
-        if (closed || !queue.offer(new Line(function, text))) {
-            if (closed) {
-                sink.line(function, text); // after close: straight through, late but not lost
+        if (closed) {
+            synchronized (this) { // after close: straight through, late but not lost
+                sink.line(function, text);
                 sink.flush();
-            } else {
-                dropped.incrementAndGet();
             }
+        } else if (size.incrementAndGet() > CAPACITY) {
+            size.decrementAndGet();
+            dropped.incrementAndGet();
+        } else {
+            queue.add(new Line(function, text));
         }
     }
 
     /** Queues a result for the listeners; waits for room rather than drop it. */
     void result(InvocationResult result) {
-        if (closed) {
-            deliver(List.of(result));
-            return;
+        while (!closed) {
+            if (size.incrementAndGet() <= CAPACITY + CAPACITY / 4) { // results may use room that lines may not
+                queue.add(result);
+                return;
+            }
+            size.decrementAndGet();
+            LockSupport.unpark(writer);
+            LockSupport.parkNanos(BUSY_LOOK_NANOS);
         }
-        try {
-            queue.put(result);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            deliver(List.of(result)); // a record is worth more than the caller's hurry
+        synchronized (this) {
+            deliver(List.of(result));
         }
     }
 
@@ -79,10 +89,12 @@ final class Reporter implements AutoCloseable {
             return;
         }
         CountDownLatch done = new CountDownLatch(1);
+        size.incrementAndGet();
+        queue.add(done);
+        LockSupport.unpark(writer);
         try {
-            queue.put(done);
             while (!done.await(MAX_DELAY_MILLIS, TimeUnit.MILLISECONDS) && writer.isAlive()) {
-                // the writer is busy with what came before
+                LockSupport.unpark(writer);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -90,26 +102,23 @@ final class Reporter implements AutoCloseable {
     }
 
     private void write() {
-        List<Object> batch = new ArrayList<>(BATCH);
+        List<Object> batch = new ArrayList<>();
         while (true) {
-            try {
-                Object first = queue.poll(MAX_DELAY_MILLIS, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    if (closed) {
-                        return;
-                    }
-                    continue;
+            boolean stopping = closed;
+            for (Object item = queue.poll(); item != null; item = queue.poll()) {
+                size.decrementAndGet();
+                batch.add(item);
+            }
+            if (!batch.isEmpty()) {
+                synchronized (this) {
+                    handOn(batch);
                 }
-                batch.add(first);
-            } catch (InterruptedException e) {
-                // close() interrupts only to hurry us; drain what is left below
             }
-            queue.drainTo(batch, BATCH - batch.size());
-            handOn(batch);
+            if (stopping) {
+                return; // close() set the flag before we drained: nothing added before it is left behind
+            }
+            LockSupport.parkNanos(batch.isEmpty() ? IDLE_LOOK_NANOS : BUSY_LOOK_NANOS);
             batch.clear();
-            if (closed && queue.isEmpty()) {
-                return;
-            }
         }
     }
 
@@ -155,16 +164,19 @@ final class Reporter implements AutoCloseable {
         if (closed) {
             return;
         }
-        flush();
         closed = true;
+        LockSupport.unpark(writer);
         try {
-            writer.join(TimeUnit.SECONDS.toMillis(10));
+            writer.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // whatever slipped in between the flush and the flag
-        List<Object> rest = new ArrayList<>();
-        queue.drainTo(rest);
-        handOn(rest);
+        List<Object> rest = new ArrayList<>(); // added by threads that had not yet seen the flag
+        for (Object item = queue.poll(); item != null; item = queue.poll()) {
+            rest.add(item);
+        }
+        synchronized (this) {
+            handOn(rest);
+        }
     }
 }
