@@ -74,7 +74,7 @@ final class ExecutionEnvironment {
         } catch (FunctionLoadException e) {
             env.close();
             throw new EnvironmentInitException(e);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) { // an Error thrown by a static initializer arrives unwrapped
             env.close();
             throw new EnvironmentInitException(new FunctionLoadException(
                     "Error loading class " + spec.handlerClass() + ": " + e, e.getClass().getName(), e));

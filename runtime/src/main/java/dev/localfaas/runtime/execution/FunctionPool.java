@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,23 +52,23 @@ final class FunctionPool {
     }
 
     /** Takes a slot for an invocation: empty when taken, else why the invocation is throttled. */
-    java.util.Optional<Throttle> acquire() {
+    Optional<Throttle> acquire() {
         invocations.incrementAndGet();
         int stuck = abandoned.get();
         if (stuck >= config.abandonedLimit() && stuck > 0) {
-            return java.util.Optional.of(Throttle.abandoned(spec, stuck, config.abandonedLimit()));
+            return Optional.of(Throttle.abandoned(spec, stuck, config.abandonedLimit()));
         }
         if (reserved != null && !reserved.tryAcquire()) {
-            return java.util.Optional.of(Throttle.reserved(spec, stuck));
+            return Optional.of(Throttle.reserved(spec, stuck));
         }
         if (!account.tryAcquire()) {
             if (reserved != null) {
                 reserved.release();
             }
-            return java.util.Optional.of(Throttle.account(spec, stuck));
+            return Optional.of(Throttle.account(spec, stuck));
         }
         busy.incrementAndGet();
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Gives back the slot of an invocation that ended. */

@@ -59,6 +59,7 @@ class InvocationOwnershipTest {
             assertFalse(r.log().contains("Task timed out"), r.log());
             Thread.sleep(1600); // longer than the init would have taken: the handler would have run by now
             assertFalse(Files.exists(touched), "the handler ran after its init timed out");
+            fx.engine.flush();
             assertEquals(1, fx.lines.stream().filter(l -> l.contains("START RequestId: " + r.requestId())).count(),
                     String.join("\n", fx.lines));
         }
