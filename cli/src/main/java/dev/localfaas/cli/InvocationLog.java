@@ -1,14 +1,16 @@
 package dev.localfaas.cli;
 
+import dev.localfaas.runtime.execution.LogSink;
 import dev.localfaas.runtime.function.FunctionSpec;
 import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * The live console of {@code faas run}: each log line of each invocation, as it is written, after the function's
- * name in a column wide enough for every name, so that interleaved invocations stay readable.
+ * The live console of {@code faas run}: each log line of each invocation, after the function's name in a column
+ * wide enough for every name, so that interleaved invocations stay readable. The engine writes lines in batches
+ * from its writer thread and flushes once per batch.
  */
-final class InvocationLog {
+final class InvocationLog implements LogSink {
 
     private final PrintWriter out;
     private volatile int width = 1;
@@ -21,10 +23,22 @@ final class InvocationLog {
         width = Math.max(width, functions.stream().mapToInt(f -> f.name().length()).max().orElse(1));
     }
 
-    void line(String function, String line) {
-        String text = line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
+    @Override
+    public void line(String function, String line) {
+        int end = line.endsWith("\n") ? line.length() - 1 : line.length();
+        StringBuilder text = new StringBuilder(width + 3 + end).append(function);
+        for (int pad = width - function.length(); pad > 0; pad--) {
+            text.append(' ');
+        }
+        text.append(" | ").append(line, 0, end).append(System.lineSeparator());
         synchronized (out) {
-            out.println(String.format("%-" + width + "s | %s", function, text));
+            out.write(text.toString()); // not println: that would flush an auto-flushing writer line by line
+        }
+    }
+
+    @Override
+    public void flush() {
+        synchronized (out) {
             out.flush();
         }
     }

@@ -112,7 +112,8 @@ final class RunCommand implements Callable<Integer> {
             throw CliException.noSuchDirectory(dir, "pass");
         }
         InvocationLog log = new InvocationLog(out);
-        RuntimeConfig config = RuntimeConfig.forDirectory(dir).withSnapshotJars(!noWatch || onReady != null).withLogSink(log::line);
+        RuntimeConfig config = RuntimeConfig.forDirectory(dir).withSnapshotJars(!noWatch || onReady != null)
+                .withLogSink(log);
         config = stateDir == null ? config : config.withStateDir(stateDir);
         config = keepWarm == null ? config : config.withKeepWarm(keepWarm);
         StopSignal signal = stop != null ? stop : StopSignal.fromProcessSignals();
@@ -172,6 +173,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 gateway.stop();
                 triggers.close();
+                faas.flush(); // the cost summary counts every invocation that completed
                 out.println();
                 out.print(triggers.costSummary("faas report --dir " + dir
                         + (stateDir == null ? "" : " --state-dir " + stateDir)));

@@ -37,6 +37,7 @@ final class UsageRecording implements AutoCloseable {
 
     @Override
     public void close() {
+        faas.flush(); // records still on their way to the ledger are written before it closes
         faas.removeListener(ledger);
         ledger.close();
     }

@@ -136,7 +136,15 @@ public final class LocalFaas implements FunctionInvoker, AutoCloseable {
         engine.removeListener(listener);
     }
 
-    /** Warm and busy environments and invocation counts, per function. */
+    /**
+     * Waits until every listener and the log sink have been told of the invocations completed so far (they are told
+     * on a writer thread, after the caller was answered). Call it before reading what a listener gathered.
+     */
+    public void flush() {
+        engine.flush();
+    }
+
+    /** Warm, busy and abandoned environments and invocation counts, per function. */
     public List<FunctionStats> stats() {
         return engine.stats();
     }

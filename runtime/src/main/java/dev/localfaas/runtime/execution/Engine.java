@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs functions: one {@link FunctionPool} per deployed function, an account-wide concurrency limit, a sweeper that
- * closes environments idle past the keep-warm time, and listeners told of every invocation. Deploying a new set of
- * functions swaps the pools atomically: running invocations finish on the old environments, new ones go to the
- * new code.
+ * closes environments idle past the keep-warm time, and listeners told of every invocation (off the response path,
+ * by the {@link Reporter}). Each invocation is owned by one {@link InvocationRun}. Deploying a new set of functions
+ * swaps the pools atomically: running invocations finish on the old environments, new ones go to the new code.
  */
 public final class Engine implements FunctionInvoker, AutoCloseable {
 
@@ -34,11 +34,14 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
     private final Semaphore account;
     private final JarSnapshots snapshots;
     private final List<InvocationListener> listeners = new CopyOnWriteArrayList<>();
+    private final Reporter reporter;
     private volatile Map<String, FunctionPool> pools = Map.of();
     private volatile Map<String, String> platformVariables = Map.of();
     private volatile boolean closed;
 
     public Engine(RuntimeConfig config) {
+        this.reporter = new Reporter(config.logSink(), () -> listeners);
+        config = config.withLogSink(reporter.sink());
         this.config = config;
         this.account = new Semaphore(config.accountConcurrency());
         this.handlers = Executors.newCachedThreadPool(daemon("faas-handler-"));
@@ -66,7 +69,7 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
             if (existing != null && existing.spec().equals(spec) && snapshots.unchanged(spec.jar(), existing.code())) {
                 next.put(spec.name(), existing);
             } else {
-                next.put(spec.name(), new FunctionPool(spec, snapshots.take(spec), config, handlers, deadlines, account, this::platformVariables));
+                next.put(spec.name(), new FunctionPool(spec, snapshots.take(spec), config, account, this::platformVariables));
             }
         }
         pools = Map.copyOf(next);
@@ -121,17 +124,18 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
         }
     }
 
-    /**
-     * Starts an invocation without blocking the caller: the future completes on the handler's thread when it
-     * returns, or on the deadline timer when it times out. Listeners are told before the future completes.
-     *
-     * @throws UnknownFunctionException when no function has that name
-     */
     @Override
     public boolean nonBlocking() {
         return true;
     }
 
+    /**
+     * Starts an invocation without blocking the caller: the future completes on the handler's thread when it
+     * returns, or at its deadline when it times out — always after its slot is free again, unless its handler
+     * ignored the timeout and still holds it. Listeners are told afterwards, on the reporter's thread.
+     *
+     * @throws UnknownFunctionException when no function has that name
+     */
     @Override
     public CompletableFuture<InvocationResult> invokeAsync(String function, Invocation invocation) {
         if (closed) {
@@ -141,18 +145,18 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
         if (pool == null) {
             throw new UnknownFunctionException(function);
         }
-        return pool.invoke(invocation).thenApply(this::notifyListeners);
+        Optional<Throttle> throttle = pool.acquire();
+        if (throttle.isPresent()) {
+            InvocationResult throttled = throttle.get().result(pool.spec(), invocation);
+            reporter.result(throttled);
+            return CompletableFuture.completedFuture(throttled);
+        }
+        return InvocationRun.start(pool, invocation, handlers, deadlines, reporter::result);
     }
 
-    private InvocationResult notifyListeners(InvocationResult result) {
-        for (InvocationListener listener : listeners) {
-            try {
-                listener.onInvocation(result);
-            } catch (RuntimeException e) {
-                config.logSink().line("faas", "localfaas: WARNING a listener failed on " + result.function() + ": " + e);
-            }
-        }
-        return result;
+    /** Waits until the listeners and the log sink have been told of every invocation that completed so far. */
+    public void flush() {
+        reporter.flush();
     }
 
     /** Warm and busy environments and invocation counts, per function. */
@@ -178,7 +182,10 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
         }
     }
 
-    /** Retires every function and stops the threads; running handlers are interrupted. Idempotent. */
+    /**
+     * Retires every function and stops the threads; running handlers are interrupted. Every log line and result
+     * reported so far reaches the sink and the listeners before it returns. Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -190,6 +197,7 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
         sweeper.shutdownNow();
         deadlines.close();
         handlers.shutdownNow();
+        reporter.close();
     }
 
     private static ThreadFactory daemon(String prefix) {

@@ -22,8 +22,10 @@ import java.util.UUID;
 
 /**
  * One execution environment: an isolated classloader with one initialized handler, running one invocation at a
- * time. Its log writer points at the invocation in progress, so that what the handler prints or logs — even from
- * its static initializer — lands in the right log.
+ * time. What the handler prints or logs — even from its static initializer — lands in the invocation in progress.
+ * Threads the handler starts inherit that invocation's log: their output belongs to it while it runs and to the
+ * function after it ended (never to a later invocation); {@code LambdaLogger} calls made while no invocation runs
+ * are the function's too.
  */
 final class ExecutionEnvironment {
 
@@ -34,6 +36,7 @@ final class ExecutionEnvironment {
     private final Map<String, String> variables;
     private final String logStreamName;
     private volatile InvocationLog current;
+    private volatile InvocationLog idle;
     private HandlerAdapter adapter;
     private ContextFactory contexts;
     private volatile long lastUsedNanos = System.nanoTime();
@@ -56,9 +59,10 @@ final class ExecutionEnvironment {
                                            Map<String, String> platform, InvocationLog log)
             throws EnvironmentInitException {
         ExecutionEnvironment env = new ExecutionEnvironment(spec, code, config, platform);
+        env.idle = log.forFunction();
         env.current = log;
         LogWriter writer = env::write;
-        Scope scope = env.enter(writer, env.variables);
+        Scope scope = env.enter(log, env.variables);
         try {
             LambdaApi api = LambdaApi.in(env.loader);
             env.contexts = new ContextFactory(api, env.loader, writer);
@@ -70,7 +74,7 @@ final class ExecutionEnvironment {
         } catch (FunctionLoadException e) {
             env.close();
             throw new EnvironmentInitException(e);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) { // an Error thrown by a static initializer arrives unwrapped
             env.close();
             throw new EnvironmentInitException(new FunctionLoadException(
                     "Error loading class " + spec.handlerClass() + ": " + e, e.getClass().getName(), e));
@@ -84,7 +88,7 @@ final class ExecutionEnvironment {
     byte[] invoke(byte[] event, ContextValues values, InvocationLog log) throws Throwable {
         current = log;
         Map<String, String> vars = variables;
-        Scope scope = enter(this::write, vars);
+        Scope scope = enter(log, vars);
         try {
             return adapter.invoke(event, contexts.context(values));
         } finally {
@@ -114,9 +118,7 @@ final class ExecutionEnvironment {
 
     private void write(byte[] bytes) {
         InvocationLog log = current;
-        if (log != null) {
-            log.write(bytes);
-        }
+        (log != null ? log : idle).write(bytes);
     }
 
     private Scope enter(LogWriter writer, Map<String, String> vars) {

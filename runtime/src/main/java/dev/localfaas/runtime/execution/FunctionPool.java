@@ -7,24 +7,23 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
- * The execution environments of one function version: warm ones waiting, busy ones counted, at most
- * {@code concurrency} at once. A request that finds no room is throttled, never queued, as on Lambda.
+ * The slots and warm environments of one function version. A slot is a place under the function's concurrency
+ * limit (its reserved concurrency, if any, and the account's); {@link InvocationRun} takes one, and gives it back in
+ * one place. A request that finds no slot is throttled, never queued, as on Lambda. Handlers that ignored their
+ * timeout keep their slot ("abandoned") until their thread ends, and at most {@code abandonedLimit} of them may.
  */
 final class FunctionPool {
 
     private final FunctionSpec spec;
     private final Path code;
     private final RuntimeConfig config;
-    private final ExecutorService executor;
-    private final Deadlines timer;
     private final Supplier<Map<String, String>> platformVariables;
     private final String arn;
     private final String logGroup;
@@ -32,16 +31,15 @@ final class FunctionPool {
     private final Semaphore reserved;
     private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
     private final AtomicInteger busy = new AtomicInteger();
+    private final AtomicInteger abandoned = new AtomicInteger();
     private final AtomicLong invocations = new AtomicLong();
-    private volatile boolean retired;
+    private boolean retired;
 
-    FunctionPool(FunctionSpec spec, Path code, RuntimeConfig config, ExecutorService executor,
-                 Deadlines timer, Semaphore account, Supplier<Map<String, String>> platformVariables) {
+    FunctionPool(FunctionSpec spec, Path code, RuntimeConfig config, Semaphore account,
+                 Supplier<Map<String, String>> platformVariables) {
         this.spec = spec;
         this.code = code;
         this.config = config;
-        this.executor = executor;
-        this.timer = timer;
         this.platformVariables = platformVariables;
         this.arn = config.functionArn(spec.name());
         this.logGroup = "/aws/lambda/" + spec.name();
@@ -53,61 +51,56 @@ final class FunctionPool {
         return spec;
     }
 
-    /** Starts an invocation; the slot it takes is given back when the caller is answered. */
-    CompletableFuture<InvocationResult> invoke(Invocation invocation) {
+    /** Takes a slot for an invocation: empty when taken, else why the invocation is throttled. */
+    Optional<Throttle> acquire() {
         invocations.incrementAndGet();
-        String throttle = acquire();
-        if (throttle != null) {
-            return CompletableFuture.completedFuture(Throttles.result(spec, invocation, throttle));
+        int stuck = abandoned.get();
+        if (stuck >= config.abandonedLimit() && stuck > 0) {
+            return Optional.of(Throttle.abandoned(spec, stuck, config.abandonedLimit()));
+        }
+        if (reserved != null && !reserved.tryAcquire()) {
+            return Optional.of(Throttle.reserved(spec, stuck));
+        }
+        if (!account.tryAcquire()) {
+            if (reserved != null) {
+                reserved.release();
+            }
+            return Optional.of(Throttle.account(spec, stuck));
         }
         busy.incrementAndGet();
-        ExecutionEnvironment env;
-        synchronized (idle) {
-            env = idle.pollFirst();
-        }
-        CompletableFuture<InvocationResult> answer;
-        try {
-            answer = new Attempt(this, env, invocation, timer).start(executor);
-        } catch (RuntimeException e) {
-            release();
-            throw e;
-        }
-        answer.whenComplete((result, failure) -> release());
-        return answer;
+        return Optional.empty();
     }
 
-    private void release() {
+    /** Gives back the slot of an invocation that ended. */
+    void release() {
         busy.decrementAndGet();
+        releaseSlot();
+    }
+
+    /** The handler of a timed-out invocation ignores interruption: its slot stays taken until its thread ends. */
+    int abandon() {
+        busy.decrementAndGet();
+        return abandoned.incrementAndGet();
+    }
+
+    /** The thread of an abandoned handler ended at last: its slot is free. */
+    void abandonedEnded() {
+        abandoned.decrementAndGet();
+        releaseSlot();
+    }
+
+    private void releaseSlot() {
         if (reserved != null) {
             reserved.release();
         }
         account.release();
     }
 
-    Map<String, String> platformVariables() {
-        return platformVariables.get();
-    }
-
-    String arn() {
-        return arn;
-    }
-
-    String logGroup() {
-        return logGroup;
-    }
-
-    /** Takes a slot; returns null on success, else the throttle reason. */
-    private String acquire() {
-        if (reserved != null && !reserved.tryAcquire()) {
-            return Throttles.RESERVED;
+    /** A warm environment, most recently used first, or null for a cold start. */
+    ExecutionEnvironment takeWarm() {
+        synchronized (idle) {
+            return idle.pollFirst();
         }
-        if (!account.tryAcquire()) {
-            if (reserved != null) {
-                reserved.release();
-            }
-            return Throttles.ACCOUNT;
-        }
-        return null;
     }
 
     /** An environment that finished an invocation cleanly goes back to the warm pool (or closes if retired). */
@@ -154,7 +147,7 @@ final class FunctionPool {
         synchronized (idle) {
             warm = idle.size();
         }
-        return new FunctionStats(spec.name(), warm, busy.get(), invocations.get());
+        return new FunctionStats(spec.name(), warm, busy.get(), invocations.get(), abandoned.get());
     }
 
     /** The classloaders of the warm environments, for tests that check they are released. */
@@ -162,6 +155,18 @@ final class FunctionPool {
         synchronized (idle) {
             return idle.stream().map(ExecutionEnvironment::loader).toList();
         }
+    }
+
+    Map<String, String> platformVariables() {
+        return platformVariables.get();
+    }
+
+    String arn() {
+        return arn;
+    }
+
+    String logGroup() {
+        return logGroup;
     }
 
     Path code() {

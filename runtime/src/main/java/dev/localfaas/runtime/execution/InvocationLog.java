@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * The log of one invocation: kept whole (for {@code X-Amz-Log-Result} and the result) and passed on line by line to
  * the {@link LogSink} as it is written. Once closed, late writes (a thread the handler left running) still reach
- * the sink, attributed to the function, but no longer change this invocation's log.
+ * the sink line by line, attributed to the function, but no longer change this invocation's log.
  *
  * <p>One buffer holds the whole log; the line being written is its tail from {@code lineStart}, decoded once when its
  * newline arrives (so a character split across two writes is decoded whole). This runs on every invocation.
@@ -20,18 +20,28 @@ final class InvocationLog implements LogWriter {
     private int size;
     private int lineStart;
     private boolean closed;
+    /** The size of the log when it closed; late text after it is passed on and then forgotten. */
+    private int closedSize;
 
     InvocationLog(String function, LogSink sink) {
         this.function = function;
         this.sink = sink;
     }
 
+    /** A log that is already closed: what an environment's threads print while no invocation of it runs. */
+    static InvocationLog ofFunction(String function, LogSink sink) {
+        InvocationLog log = new InvocationLog(function, sink);
+        log.close();
+        return log;
+    }
+
+    /** A log for what the environment prints while none of its invocations runs, attributed to the function. */
+    InvocationLog forFunction() {
+        return ofFunction(function, sink);
+    }
+
     @Override
     public synchronized void write(byte[] text) {
-        if (closed) {
-            sink.line(function, new String(text, StandardCharsets.UTF_8).stripTrailing());
-            return;
-        }
         int from = size;
         append(text);
         for (int i = from; i < size; i++) {
@@ -39,6 +49,10 @@ final class InvocationLog implements LogWriter {
                 emit(lineStart, i);
                 lineStart = i + 1;
             }
+        }
+        if (closed && lineStart == size) {
+            size = closedSize;
+            lineStart = closedSize;
         }
     }
 
@@ -58,15 +72,19 @@ final class InvocationLog implements LogWriter {
     }
 
     synchronized String text() {
-        return new String(bytes, 0, size, StandardCharsets.UTF_8);
+        return new String(bytes, 0, closed ? closedSize : size, StandardCharsets.UTF_8);
     }
 
     synchronized void close() {
+        if (closed) {
+            return;
+        }
         if (lineStart < size) {
             emit(lineStart, size);
             lineStart = size;
         }
         closed = true;
+        closedSize = size;
     }
 
     private void append(byte[] text) {

@@ -20,6 +20,8 @@ import java.time.Instant;
  * @param log           the invocation's log, START to REPORT, as CloudWatch would hold it
  * @param requestBytes  size of the event
  * @param allocatedBytes bytes the invoking thread allocated: a stand-in for memory use, not Lambda's Max Memory Used
+ * @param cpuNanos      CPU time of the handler's thread during the handler call, in ns (init not included); -1 when
+ *                      the JVM cannot measure it or the handler did not return (timeout, init failure, throttle)
  */
 public record InvocationResult(
         String function,
@@ -36,7 +38,8 @@ public record InvocationResult(
         String errorType,
         String log,
         long requestBytes,
-        long allocatedBytes) {
+        long allocatedBytes,
+        long cpuNanos) {
 
     public boolean coldStart() {
         return initMs > 0;

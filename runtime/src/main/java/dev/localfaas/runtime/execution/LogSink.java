@@ -2,7 +2,8 @@ package dev.localfaas.runtime.execution;
 
 /**
  * Receives invocation logs line by line as they are written: START, what the handler printed or logged, END,
- * REPORT. {@code faas invoke} prints them on stderr; {@code faas run} prefixes them with the function's name.
+ * REPORT. {@code faas invoke} prints them on stderr; {@code faas run} prefixes them with the function's name. The
+ * engine calls it from one writer thread, in batches, and calls {@link #flush()} after each batch.
  */
 @FunctionalInterface
 public interface LogSink {
@@ -10,4 +11,8 @@ public interface LogSink {
     LogSink NONE = (function, line) -> { };
 
     void line(String function, String line);
+
+    /** The end of a batch: a sink that buffers writes it out now. */
+    default void flush() {
+    }
 }

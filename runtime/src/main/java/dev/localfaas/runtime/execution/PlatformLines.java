@@ -37,6 +37,11 @@ final class PlatformLines {
         return line.toString();
     }
 
+    /** Lambda's line for an init phase that did not complete: {@code INIT_REPORT Init Duration: ... Status: timeout}. */
+    static String initReport(double initMs, String status) {
+        return "INIT_REPORT Init Duration: " + twoDecimals(initMs) + " ms\tPhase: init\tStatus: " + status;
+    }
+
     static String timedOut(Instant at, String requestId, String message) {
         return at + " " + requestId + " " + message;
     }

@@ -2,6 +2,7 @@ package dev.localfaas.runtime.gateway;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.localfaas.runtime.execution.EventQueueStats;
 import dev.localfaas.runtime.execution.FunctionStats;
 import dev.localfaas.runtime.execution.FunctionInvoker;
 import dev.localfaas.runtime.function.FunctionSpec;
@@ -14,7 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code GET /_faas/functions} and {@code GET /_faas/functions/{name}}: every function with its configuration, the
- * routes it is served on, its schedules and queues, its environments (when the engine's stats are connected) and its invocations.
+ * routes it is served on, its schedules and queues, its environments (when the engine's stats are connected: warm, busy, and abandoned handlers that ignored their
+ * timeout), its {@code Event} invocations accepted and not yet done, and its invocations.
  */
 final class FunctionsEndpoint implements AdminEndpoint {
 
@@ -22,13 +24,15 @@ final class FunctionsEndpoint implements AdminEndpoint {
     private final Supplier<Router> router;
     private final InvocationCounts counts;
     private final Supplier<List<FunctionStats>> stats;
+    private final Supplier<List<EventQueueStats>> events;
 
     FunctionsEndpoint(FunctionInvoker invoker, Supplier<Router> router, InvocationCounts counts,
-                      Supplier<List<FunctionStats>> stats) {
+                      Supplier<List<FunctionStats>> stats, Supplier<List<EventQueueStats>> events) {
         this.invoker = invoker;
         this.router = router;
         this.counts = counts;
         this.stats = stats;
+        this.events = events;
     }
 
     @Override
@@ -39,10 +43,12 @@ final class FunctionsEndpoint implements AdminEndpoint {
         List<RouteEntry> routes = router.get().entries();
         Map<String, FunctionStats> live = stats.get().stream()
                 .collect(Collectors.toMap(FunctionStats::function, s -> s, (a, b) -> a));
+        Map<String, EventQueueStats> queued = events.get().stream()
+                .collect(Collectors.toMap(EventQueueStats::function, s -> s, (a, b) -> a));
         List<String> segments = request.segments();
         if (segments.size() == 1) {
             return invoker.function(segments.get(0))
-                    .map(f -> AdminResponse.ok(describe(f, routes, live)))
+                    .map(f -> AdminResponse.ok(describe(f, routes, live, queued)))
                     .orElseGet(() -> AdminResponse.notFound("no function named '" + segments.get(0) + "'"));
         }
         if (!segments.isEmpty()) {
@@ -50,11 +56,12 @@ final class FunctionsEndpoint implements AdminEndpoint {
         }
         ObjectNode body = Json.object();
         ArrayNode list = body.putArray("functions");
-        invoker.functions().forEach(f -> list.add(describe(f, routes, live)));
+        invoker.functions().forEach(f -> list.add(describe(f, routes, live, queued)));
         return AdminResponse.ok(body);
     }
 
-    private ObjectNode describe(FunctionSpec f, List<RouteEntry> routes, Map<String, FunctionStats> live) {
+    private ObjectNode describe(FunctionSpec f, List<RouteEntry> routes, Map<String, FunctionStats> live,
+                                Map<String, EventQueueStats> queued) {
         ObjectNode n = Json.object();
         n.put("name", f.name());
         n.put("handler", f.handler());
@@ -76,8 +83,11 @@ final class FunctionsEndpoint implements AdminEndpoint {
         }
         FunctionStats st = live.get(f.name());
         if (st != null) {
-            n.putObject("environments").put("warm", st.warm()).put("busy", st.busy());
+            n.putObject("environments").put("warm", st.warm()).put("busy", st.busy()).put("abandoned", st.abandoned());
         }
+        EventQueueStats ev = queued.get(f.name());
+        n.putObject("events").put("queued", ev == null ? 0 : ev.depth())
+                .put("oldestAgeMs", ev == null ? 0 : ev.oldestAgeMillis());
         ObjectNode inv = n.putObject("invocations");
         counts.of(f.name()).forEach(inv::put);
         return n;

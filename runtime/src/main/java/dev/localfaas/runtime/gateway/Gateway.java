@@ -1,6 +1,7 @@
 package dev.localfaas.runtime.gateway;
 
 import dev.localfaas.runtime.execution.AsyncInvoker;
+import dev.localfaas.runtime.execution.EventQueueStats;
 import dev.localfaas.runtime.execution.FunctionInvoker;
 import dev.localfaas.runtime.execution.FunctionStats;
 import dev.localfaas.runtime.execution.InvocationListener;
@@ -46,13 +47,15 @@ public final class Gateway implements AutoCloseable {
     private GracefulShutdownHandler drain;
     private ExecutorService workers;
     private AsyncInvoker async;
+    private int asyncCapacity = AsyncInvoker.DEFAULT_CAPACITY;
 
     private Gateway(GatewayConfig config, FunctionInvoker invoker) {
         this.config = Objects.requireNonNull(config, "config");
         this.invoker = Objects.requireNonNull(invoker, "invoker");
         mount(AdminHandler.ROOT + "/health", request -> AdminResponse.ok(
                 Map.of("status", "ok", "functions", invoker.functions().size())));
-        mount(AdminHandler.ROOT + "/functions", new FunctionsEndpoint(invoker, router::get, counts, () -> stats.get()));
+        mount(AdminHandler.ROOT + "/functions", new FunctionsEndpoint(invoker, router::get, counts, () -> stats.get(),
+                this::eventStats));
     }
 
     public static Gateway create(GatewayConfig config, FunctionInvoker invoker) {
@@ -69,6 +72,17 @@ public final class Gateway implements AutoCloseable {
     public Gateway functionStats(Supplier<List<FunctionStats>> source) {
         this.stats = Objects.requireNonNull(source, "source");
         return this;
+    }
+
+    /** How many {@code Event} invocations may be accepted and not yet done; beyond it the Invoke API answers 429. */
+    public Gateway asyncQueueCapacity(int events) {
+        this.asyncCapacity = events;
+        return this;
+    }
+
+    private List<EventQueueStats> eventStats() {
+        AsyncInvoker events = async;
+        return events == null ? List.of() : events.stats();
     }
 
     /** Serves a JSON endpoint under a prefix such as {@code /_faas/queues} (the prefix and everything below it). */
@@ -100,7 +114,7 @@ public final class Gateway implements AutoCloseable {
         }
         router.set(Router.build(invoker.functions()));
         workers = WorkerPool.create(config.workerThreads());
-        async = new AsyncInvoker(invoker, config.asyncRetryPolicy(), this::asyncFailed);
+        async = new AsyncInvoker(invoker, config.asyncRetryPolicy(), this::asyncFailed, null, asyncCapacity);
         ApiGatewayContext account = new ApiGatewayContext(config.account(), config.region());
         Consumer<String> notice = message -> notices.accept(message);
         HttpHandler chain = HandlerChain.assemble(config, workers, invoker.nonBlocking(), notice,

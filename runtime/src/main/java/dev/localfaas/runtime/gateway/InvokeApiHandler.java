@@ -1,6 +1,7 @@
 package dev.localfaas.runtime.gateway;
 
 import dev.localfaas.runtime.execution.AsyncInvoker;
+import dev.localfaas.runtime.execution.EventQueueFullException;
 import dev.localfaas.runtime.execution.FunctionInvoker;
 import dev.localfaas.runtime.execution.Invocation;
 import dev.localfaas.runtime.execution.InvocationResult;
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * Lambda's Invoke operation, {@code POST /2015-03-31/functions/{name}/invocations}, as the AWS CLI and SDKs call
- * it: RequestResponse (200), Event (202, run by the {@link AsyncInvoker} with Lambda's retries), DryRun (204).
+ * it: RequestResponse (200), Event (202, run by the {@link AsyncInvoker} with Lambda's retries; 429 when its queue is
+ * full), DryRun (204).
  */
 final class InvokeApiHandler implements HttpHandler {
 
@@ -102,7 +104,14 @@ final class InvokeApiHandler implements HttpHandler {
         switch (type.get()) {
             case DRY_RUN -> respondEmpty(exchange, InvocationType.DRY_RUN.status());
             case EVENT -> {
-                async.submit(function.get().name(), invocation);
+                try {
+                    async.submit(function.get().name(), invocation);
+                } catch (EventQueueFullException e) {
+                    var body = InvokeApiError.TOO_MANY_REQUESTS.body("Rate Exceeded. localfaas: " + e.getMessage());
+                    body.put("Reason", "ConcurrentInvocationLimitExceeded");
+                    InvokeApiError.TOO_MANY_REQUESTS.send(exchange, requestId, body);
+                    return;
+                }
                 respondEmpty(exchange, InvocationType.EVENT.status());
             }
             case REQUEST_RESPONSE -> invoke(exchange, function.get(), ref, invocation, logType.equals("Tail"));

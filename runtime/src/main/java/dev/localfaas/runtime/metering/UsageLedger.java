@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -92,9 +93,26 @@ public final class UsageLedger implements InvocationListener, AutoCloseable {
         append(UsageRecord.of(result));
     }
 
+    /** A batch from the engine's writer thread: all its records in one write. */
+    @Override
+    public void onInvocations(List<InvocationResult> results) {
+        if (results.size() == 1) {
+            onInvocation(results.get(0));
+            return;
+        }
+        StringBuilder lines = new StringBuilder(results.size() * 400);
+        results.forEach(r -> lines.append(UsageRecordJson.line(UsageRecord.of(r))));
+        UsageRecord last = UsageRecord.of(results.get(results.size() - 1));
+        write(lines.toString().getBytes(StandardCharsets.UTF_8), last);
+    }
+
     /** Appends one record as one whole line. */
     public void append(UsageRecord record) {
-        byte[] line = UsageRecordJson.line(record).getBytes(StandardCharsets.UTF_8);
+        write(UsageRecordJson.line(record).getBytes(StandardCharsets.UTF_8), record);
+    }
+
+    /** Writes whole lines in one {@code write}; {@code record} names them in a warning. */
+    private void write(byte[] line, UsageRecord record) {
         synchronized (this) {
             if (closed) {
                 warnings.accept(file + ": usage ledger is closed; record of " + record.function() + " request "

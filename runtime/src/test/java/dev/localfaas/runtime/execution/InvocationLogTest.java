@@ -63,8 +63,11 @@ class InvocationLogTest {
         log.write(utf8("during\n"));
         log.close();
         log.write(utf8("after\n\n"));
+        log.write(utf8("split "));
+        log.write(utf8("line\n"));
         log.platform("late platform line");
-        assertEquals(List.of("fn|during", "fn|after", "fn|late platform line"), lines);
+        assertEquals(List.of("fn|during", "fn|after", "fn|", "fn|split line", "fn|late platform line"), lines,
+                "late text is passed on line by line, blank lines included");
         assertEquals("during\n", log.text());
     }
 

@@ -67,7 +67,7 @@ class GatewayThroughputBenchmark {
                                                                        dev.localfaas.runtime.execution.Invocation inv) {
             return new dev.localfaas.runtime.execution.InvocationResult(function, "$LATEST", inv.requestId(),
                     inv.trigger(), java.time.Instant.now(), 0.1, 0, 1, 128, dev.localfaas.runtime.execution.Outcome.OK,
-                    HELLO, null, "", inv.payload().length, 0);
+                    HELLO, null, "", inv.payload().length, 0, -1);
         }
     }
 

@@ -139,6 +139,7 @@ class InvokeApiTest {
         String id = r.responseMetadata().requestId();
         await().atMost(5, TimeUnit.SECONDS).until(() -> gw.notices.contains("thrower: asynchronous invocation " + id
                 + " failed after 3 attempts (error, java.lang.IllegalStateException); the event is dropped"));
+        gw.faas.flush(); // listeners hear of invocations on the engine's writer thread
         assertEquals(3, gw.invocations.stream().filter(i -> i.requestId().equals(id)).count());
     }
 

@@ -99,6 +99,7 @@ final class RunningGateway implements AutoCloseable {
     }
 
     long invocationsOf(String function) {
+        faas.flush(); // listeners hear of invocations on the engine's writer thread
         return invocations.stream().filter(r -> r.function().equals(function)).count();
     }
 

@@ -49,6 +49,7 @@ class MeteringWithEngineTest {
                 f.get();
             }
             pool.shutdown();
+            faas.flush(); // listeners are told on the engine's writer thread, after each caller was answered
         }
 
         List<UsageRecord> records = UsageReader.readAll(UsageLedger.fileIn(state));

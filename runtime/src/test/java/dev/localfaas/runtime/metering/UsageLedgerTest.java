@@ -34,7 +34,7 @@ class UsageLedgerTest {
     void writesOneJsonLinePerInvocationWithThePublicFieldNamesInOrder() throws Exception {
         InvocationResult result = new InvocationResult("hello", "$LATEST", "r-1", Trigger.HTTP,
                 Instant.parse("2026-08-01T10:00:00.123Z"), 12.5, 300.25, 313, 128, Outcome.OK,
-                "{\"ok\":true}".getBytes(StandardCharsets.UTF_8), null, "log", 42, 1024);
+                "{\"ok\":true}".getBytes(StandardCharsets.UTF_8), null, "log", 42, 1024, -1);
         try (UsageLedger ledger = UsageLedger.open(dir.resolve(".faas"), warnings::add)) {
             ledger.onInvocation(result);
         }

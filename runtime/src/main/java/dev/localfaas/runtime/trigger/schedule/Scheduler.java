@@ -60,7 +60,7 @@ public final class Scheduler implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.async = new AsyncInvoker(invoker, config.retries(), result -> { }, attempts);
+        this.async = new AsyncInvoker(invoker, config.retries(), result -> { }, attempts, AsyncInvoker.DEFAULT_CAPACITY);
         plan.entries().forEach(e -> schedules.put(e.key(), armed(e)));
     }
 

@@ -59,7 +59,7 @@ final class ScriptedInvoker implements FunctionInvoker {
     static InvocationResult result(Outcome outcome, String payload) {
         byte[] bytes = payload == null ? new byte[0] : payload.getBytes(StandardCharsets.UTF_8);
         return new InvocationResult("fn", "$LATEST", "req", Trigger.QUEUE, Instant.now(), 1, 0, 1, 128, outcome, bytes,
-                outcome == Outcome.OK ? null : "java.lang.RuntimeException", "", 0, 0);
+                outcome == Outcome.OK ? null : "java.lang.RuntimeException", "", 0, 0, -1);
     }
 
     static InvocationResult ok() {

@@ -90,6 +90,6 @@ final class RecordingInvoker implements FunctionInvoker {
         Outcome outcome = behaviour.apply(call);
         return new InvocationResult(function, "$LATEST", invocation.requestId(), invocation.trigger(), Instant.now(),
                 1.0, 0, 1, 128, outcome, new byte[0], outcome == Outcome.OK ? null : "java.lang.IllegalStateException",
-                "", invocation.payload().length, 0);
+                "", invocation.payload().length, 0, -1);
     }
 }
