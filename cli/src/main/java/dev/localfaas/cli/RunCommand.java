@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import dev.localfaas.runtime.trigger.schedule.ScheduleTable;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,6 +63,12 @@ final class RunCommand implements Callable<Integer> {
             description = "How long an idle execution environment stays warm, e.g. 30s or 10m (default: 10m).")
     Duration keepWarm;
 
+    @Option(names = "--payload-format", paramLabel = "[NAME=]VERSION",
+            description = "API Gateway payload format on HTTP routes: 1.0 (REST API) or 2.0 (HTTP API), for every"
+                    + " function or, as NAME=1.0, for one (repeatable). Overrides @HttpTrigger and the inference"
+                    + " (see docs/gateway.md).")
+    List<String> payloadFormats;
+
     @Mixin
     CommonOptions common;
 
@@ -86,7 +93,8 @@ final class RunCommand implements Callable<Integer> {
         config = stateDir == null ? config : config.withStateDir(stateDir);
         config = keepWarm == null ? config : config.withKeepWarm(keepWarm);
         StopSignal signal = stop != null ? stop : StopSignal.fromProcessSignals();
-        try (LocalFaas faas = LocalFaas.open(config);
+        PayloadFormatChoice formats = PayloadFormatChoice.parse(payloadFormats);
+        try (LocalFaas faas = LocalFaas.open(config, formats::apply);
              UsageRecording usage = UsageRecording.open(faas, config, line -> err.println("faas: warning: " + line));
              ServedTriggers triggers = ServedTriggers.open(faas, config, line -> err.println("faas: " + line))) {
             log.widen(faas.functions());

@@ -41,7 +41,7 @@ final class HttpTriggerHandler implements HttpHandler {
             return;
         }
         RouteMatch match = found.get();
-        PayloadFormat format = PayloadFormat.of(match.function());
+        PayloadFormat format = PayloadFormat.of(match);
         String apiRequestId = format.newRequestId();
         exchange.getResponseHeaders().put(HttpString.tryFromString(format.requestIdHeader()), apiRequestId);
         byte[] event = format.event(request, match, api, apiRequestId);

@@ -103,8 +103,9 @@ class FunctionDiscoveryTest {
     @Test
     void findsEveryFixtureWithMethodHandlersAsClassColonColonMethod() {
         Map<String, String> handlers = handlers(fixtures);
-        assertEquals(List.of("counter", "echo-http", "echo-kinesis", "echo-rest", "echo-scheduled", "echo-sns",
-                "echo-sqs", "env-probe", "http-response", "isolation", "noop", "printer", "raw-stream",
+        assertEquals(List.of("StreamLambdaHandler", "chatty", "container-annotated", "counter", "echo-http",
+                "echo-kinesis", "echo-rest", "echo-scheduled", "echo-sns", "echo-sqs", "env-probe", "http-response",
+                "isolation", "noop", "printer", "raw-event", "raw-stream",
                 "rest-response", "sleeper", "slow-consumer", "sqs-batch", "static-sum", "stubborn", "thrower", "ticker",
                 "upper"),
                 List.copyOf(handlers.keySet()));
