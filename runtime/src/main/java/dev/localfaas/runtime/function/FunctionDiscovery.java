@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -113,7 +115,8 @@ public final class FunctionDiscovery {
      * ({@link PackageNames}); every holder of a name still shared is left out, each with a problem.
      */
     private static List<FunctionSpec> withoutDuplicateNames(List<FunctionSpec> found, List<DiscoveryProblem> problems) {
-        found = namedAfterPackageOnClash(found);
+        Set<FunctionSpec> renamed = new HashSet<>();
+        found = namedAfterPackageOnClash(found, renamed);
         Map<String, List<FunctionSpec>> byName = found.stream()
                 .collect(Collectors.groupingBy(FunctionSpec::name, LinkedHashMap::new, Collectors.toList()));
         List<FunctionSpec> unique = new ArrayList<>();
@@ -129,8 +132,7 @@ public final class FunctionDiscovery {
                 problems.add(new DiscoveryProblem(holder.jar(), file(holder) + ": " + subject(holder)
                         + ": function name \"" + holder.name() + "\" is also declared by " + others + "; "
                         + (holders.size() == 2 ? "both are" : "all " + holders.size() + " are")
-                        + " left out; " + (holder.jar() != null && PackageNames.functionName(holder.jar())
-                                .equals(holder.name()) ? "rename one of the JARs (a function is named after its JAR"
+                        + " left out; " + (renamed.contains(holder) ? "rename one of the JARs (a function is named after its JAR"
                                 + " when its class name is taken) or give each" : "give each")
                         + " a distinct name with @Function(name = \"...\")"));
             }
@@ -138,7 +140,7 @@ public final class FunctionDiscovery {
         return unique;
     }
 
-    private static List<FunctionSpec> namedAfterPackageOnClash(List<FunctionSpec> found) {
+    private static List<FunctionSpec> namedAfterPackageOnClash(List<FunctionSpec> found, Set<FunctionSpec> renamed) {
         Map<String, Long> byName = found.stream()
                 .collect(Collectors.groupingBy(FunctionSpec::name, Collectors.counting()));
         Map<Path, Long> byPackage = found.stream()
@@ -150,6 +152,7 @@ public final class FunctionDiscovery {
                 f = new FunctionSpec(PackageNames.functionName(f.jar()), f.jar(), f.handler(), f.memoryMb(),
                         f.timeoutSeconds(), f.concurrency(), f.environment(), f.inputType(), f.httpRoutes(),
                         f.schedules(), f.queues());
+                renamed.add(f);
             }
             named.add(f);
         }

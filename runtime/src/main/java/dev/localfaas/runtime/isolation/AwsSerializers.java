@@ -70,7 +70,10 @@ final class AwsSerializers {
     Serializer serializerFor(Type type) {
         Object serializer;
         try {
-            if (type instanceof Class<?> cls && (boolean) isSupportedEvent.invokeExact(cls.getName())) {
+            // every supported event is a com.amazonaws class: other types skip loading the event rules (and their
+            // ~25 mixin classes) into this environment's copy of the library
+            if (type instanceof Class<?> cls && cls.getName().startsWith("com.amazonaws.")
+                    && (boolean) isSupportedEvent.invokeExact(cls.getName())) {
                 serializer = eventSerializer.invoke(cls, functionLoader);
             } else {
                 serializer = typeSerializer.invoke(type);
