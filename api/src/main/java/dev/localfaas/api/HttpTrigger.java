@@ -26,4 +26,13 @@ public @interface HttpTrigger {
 
     /** Route path: literal segments, {@code {param}} segments and a final greedy {@code {proxy+}}. */
     String path();
+
+    /**
+     * The API Gateway payload format the function gets on this route: {@code "1.0"} (REST API proxy event,
+     * {@code APIGatewayProxyRequestEvent}) or {@code "2.0"} (HTTP API event). Left out, it is inferred: 1.0 for a
+     * handler taking {@code APIGatewayProxyRequestEvent} or a JAR with a web-framework adapter
+     * ({@code aws-serverless-java-container}), else 2.0. <b>On AWS</b> this is the integration's
+     * {@code PayloadFormatVersion} (HTTP API) or the choice of a REST API.
+     */
+    String payloadFormat() default "";
 }

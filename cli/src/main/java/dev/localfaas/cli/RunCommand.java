@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import dev.localfaas.runtime.trigger.schedule.ScheduleTable;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -77,6 +78,12 @@ final class RunCommand implements Callable<Integer> {
                     + "(default port: 5005).")
     Integer debugPort;
 
+    @Option(names = "--payload-format", paramLabel = "[NAME=]VERSION",
+            description = "API Gateway payload format on HTTP routes: 1.0 (REST API) or 2.0 (HTTP API), for every"
+                    + " function or, as NAME=1.0, for one (repeatable). Overrides @HttpTrigger and the inference"
+                    + " (see docs/gateway.md).")
+    List<String> payloadFormats;
+
     @Mixin
     CommonOptions common;
 
@@ -118,8 +125,9 @@ final class RunCommand implements Callable<Integer> {
         config = keepWarm == null ? config : config.withKeepWarm(keepWarm);
         StopSignal signal = stop != null ? stop : StopSignal.fromProcessSignals();
         RuntimeConfig runtime = config;
-        try (LocalFaas faas = openShowingProgress(err, () -> template == null ? LocalFaas.open(runtime)
-                    : LocalFaas.open(runtime, UnaryOperator.identity(), template::catalog));
+        PayloadFormatChoice formats = PayloadFormatChoice.parse(payloadFormats);
+        try (LocalFaas faas = openShowingProgress(err, () -> template == null ? LocalFaas.open(runtime, formats::apply)
+                    : LocalFaas.open(runtime, formats::apply, template::catalog));
              UsageRecording usage = UsageRecording.open(faas, config, line -> err.println("faas: warning: " + line));
              ServedTriggers triggers = ServedTriggers.open(faas, config, line -> err.println("faas: " + line))) {
             log.widen(faas.functions());

@@ -120,6 +120,21 @@ class RunCommandTest {
     }
 
     @Test
+    void payloadFormatOptionChoosesTheEventOfOneFunctionOnItsDefaultRoutes() throws Exception {
+        Path dir = functions("hello.jar", "users-api.jar");
+        CompletableFuture<Integer> exit = run("run", dir.toString(), "--port", "0", "--no-watch",
+                "--state-dir", tmp.resolve("state").toString(), "--payload-format", "hello=1.0");
+        String url = awaitReady();
+        HttpResponse<String> rest = get(url + "/hello?name=Ada");
+        assertEquals(502, rest.statusCode(), "a Map answer without statusCode is refused in 1.0: " + rest.body());
+        assertTrue(rest.headers().firstValue("x-amzn-RequestId").isPresent(), "payload 1.0: " + rest.headers());
+        HttpResponse<String> http = get(url + "/users/7");
+        assertTrue(http.headers().firstValue("apigw-requestid").isPresent(), "others keep 2.0: " + http.headers());
+        stop.countDown();
+        assertEquals(0, exit.get(20, TimeUnit.SECONDS));
+    }
+
+    @Test
     void aChangedFolderIsReloaded() throws Exception {
         Path dir = functions("users-api.jar");
         CompletableFuture<Integer> exit = run("run", dir.toString(), "--port", "0",
@@ -160,5 +175,9 @@ class RunCommandTest {
         assertEquals(ExitCodes.USAGE, run("run", tmp.toString(), "--port", "70000").get(10, TimeUnit.SECONDS));
         assertEquals("faas: --port 70000 is not a TCP port; use 1 to 65535, or 0 for a free one" + System.lineSeparator(),
                 err.toString(StandardCharsets.UTF_8));
+        err.reset();
+        assertEquals(ExitCodes.USAGE, run("run", tmp.toString(), "--payload-format", "hello=3").get(10, TimeUnit.SECONDS));
+        assertEquals("faas: --payload-format hello=3 is not a payload format; use 1.0 (REST API) or 2.0 (HTTP API),"
+                + " for one function as NAME=1.0" + System.lineSeparator(), err.toString(StandardCharsets.UTF_8));
     }
 }

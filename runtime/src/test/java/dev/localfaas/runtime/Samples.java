@@ -33,6 +33,11 @@ public final class Samples {
         return functions().resolveSibling("broken-functions");
     }
 
+    /** {@code sample-functions/target/oracle-functions}: an echo handler per event class, per events version. */
+    public static Path oracleFunctions() {
+        return functions().resolveSibling("oracle-functions");
+    }
+
     public static Path behaviourJar() {
         return testFunctions().resolve("fixtures-behaviour.jar");
     }

@@ -104,13 +104,17 @@ record DeclaredSettings(
         for (AnnotationValues trigger : AnnotationValues.repeatable(annotations, API + "HttpTrigger", API + "HttpTriggers")) {
             String method = trigger.string("method", "ANY").toUpperCase(Locale.ROOT);
             String path = trigger.string("path", "");
+            String format = trigger.string("payloadFormat", "").trim();
             if (!HTTP_METHODS.contains(method)) {
                 problems.accept("@HttpTrigger(method = \"" + trigger.string("method", "") + "\") is not an HTTP method;"
                         + " use GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or ANY");
             } else if (!path.startsWith("/")) {
                 problems.accept("@HttpTrigger(path = \"" + path + "\") does not start with /; write \"/" + path + "\"");
+            } else if (!format.isEmpty() && !HttpRoute.PAYLOAD_FORMATS.contains(format)) {
+                problems.accept("@HttpTrigger(payloadFormat = \"" + format + "\") is not a payload format;"
+                        + " use \"1.0\" (REST API) or \"2.0\" (HTTP API), or leave it out to have it inferred");
             } else {
-                routes.add(new HttpRoute(method, path));
+                routes.add(new HttpRoute(method, path, format));
             }
         }
         return routes;

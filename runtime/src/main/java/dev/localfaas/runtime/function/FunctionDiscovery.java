@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,8 +109,14 @@ public final class FunctionDiscovery {
         }
     }
 
-    /** A name used twice is ambiguous for every trigger, so all its holders are left out, each with a problem. */
+    /**
+     * A name used twice is ambiguous for every trigger. A holder that is its package's only function and is named
+     * after its class (SAM's starter names every handler {@code helloworld.App}) takes its package's name instead
+     * ({@link PackageNames}); every holder of a name still shared is left out, each with a problem.
+     */
     private static List<FunctionSpec> withoutDuplicateNames(List<FunctionSpec> found, List<DiscoveryProblem> problems) {
+        Set<FunctionSpec> renamed = new HashSet<>();
+        found = namedAfterPackageOnClash(found, renamed);
         Map<String, List<FunctionSpec>> byName = found.stream()
                 .collect(Collectors.groupingBy(FunctionSpec::name, LinkedHashMap::new, Collectors.toList()));
         List<FunctionSpec> unique = new ArrayList<>();
@@ -124,10 +132,35 @@ public final class FunctionDiscovery {
                 problems.add(new DiscoveryProblem(holder.jar(), file(holder) + ": " + subject(holder)
                         + ": function name \"" + holder.name() + "\" is also declared by " + others + "; "
                         + (holders.size() == 2 ? "both are" : "all " + holders.size() + " are")
-                        + " left out; give each a distinct name with @Function(name = \"...\")"));
+                        + " left out; " + (renamed.contains(holder) ? "rename one of the JARs (a function is named after its JAR"
+                                + " when its class name is taken) or give each" : "give each")
+                        + " a distinct name with @Function(name = \"...\")"));
             }
         }
         return unique;
+    }
+
+    private static List<FunctionSpec> namedAfterPackageOnClash(List<FunctionSpec> found, Set<FunctionSpec> renamed) {
+        Map<String, Long> byName = found.stream()
+                .collect(Collectors.groupingBy(FunctionSpec::name, Collectors.counting()));
+        Map<Path, Long> byPackage = found.stream()
+                .collect(Collectors.groupingBy(FunctionSpec::jar, Collectors.counting()));
+        List<FunctionSpec> named = new ArrayList<>();
+        for (FunctionSpec f : found) {
+            boolean classNamed = f.name().equals(simpleName(f.handlerClass()));
+            if (byName.get(f.name()) > 1 && classNamed && byPackage.get(f.jar()) == 1) {
+                f = new FunctionSpec(PackageNames.functionName(f.jar()), f.jar(), f.handler(), f.memoryMb(),
+                        f.timeoutSeconds(), f.concurrency(), f.environment(), f.inputType(), f.httpRoutes(),
+                        f.schedules(), f.queues());
+                renamed.add(f);
+            }
+            named.add(f);
+        }
+        return named;
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
     }
 
     private static String file(FunctionSpec spec) {

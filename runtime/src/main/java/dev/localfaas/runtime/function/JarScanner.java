@@ -35,12 +35,28 @@ final class JarScanner {
     /**
      * Libraries that function JARs bundle and that never hold the user's handlers. Not scanning them keeps discovery
      * fast (a JAR with the AWS SDK holds thousands of classes); a user class that inherits its handler interface only
-     * through one of these packages needs {@code @Function} to be found.
+     * through one of these packages needs {@code @Function} to be found. Under {@code com.amazonaws} only the
+     * libraries' own packages are listed: user code lives there too (every {@code aws-serverless-java-container}
+     * sample is {@code com.amazonaws.serverless.sample.*}).
      */
     static final List<String> LIBRARY_PACKAGES = List.of(
-            "com.amazonaws", "software.amazon.awssdk", "org.joda", "com.fasterxml", "com.google", "org.slf4j",
-            "ch.qos.logback", "org.apache", "kotlin", "kotlinx", "scala", "io.netty", "javax", "jakarta",
+            "com.amazonaws.services", // Lambda core, events, serialization, log4j2; SDK v1 service clients
+            "com.amazonaws.lambda", "com.amazonaws.serverless.proxy", "com.amazonaws.serverless.exceptions",
+            "com.amazonaws.xray", "com.amazonaws.auth", "com.amazonaws.http", "com.amazonaws.internal",
+            "com.amazonaws.util", "com.amazonaws.regions", "com.amazonaws.transform", "com.amazonaws.metrics",
+            "com.amazonaws.retry", "com.amazonaws.handlers", "com.amazonaws.event", "com.amazonaws.partitions",
+            "com.amazonaws.protocol", "com.amazonaws.jmespath", "com.amazonaws.monitoring", "com.amazonaws.adapters",
+            "com.amazonaws.arn", "com.amazonaws.annotation", "com.amazonaws.client", "com.amazonaws.waiters",
+            "com.amazonaws.endpointdiscovery", "com.amazonaws.log", "com.amazonaws.profile", "com.amazonaws.cache",
+            "software.amazon.awssdk", "software.amazon.lambda.powertools", "org.joda", "com.fasterxml", "com.google",
+            "org.slf4j", "ch.qos.logback", "org.apache", "kotlin", "kotlinx", "scala", "io.netty", "javax", "jakarta",
             "org.json", "org.yaml", "org.jetbrains", "org.checkerframework", "org.bouncycastle");
+
+    /**
+     * The SDK v1's own classes directly in {@code com.amazonaws} ({@code AmazonWebServiceClient}, ...): scanned (a
+     * package cannot be left out without its sub-packages) but never taken for handlers unless annotated.
+     */
+    static final String LIBRARY_ROOT_PACKAGE = "com.amazonaws";
 
     record Result(List<FunctionSpec> functions, List<DiscoveryProblem> problems) {
     }
@@ -215,7 +231,8 @@ final class JarScanner {
 
     private static boolean isLibrary(ClassInfo c) {
         String name = c.getName();
-        return LIBRARY_PACKAGES.stream().anyMatch(p -> name.startsWith(p + "."));
+        return LIBRARY_PACKAGES.stream().anyMatch(p -> name.startsWith(p + "."))
+                || c.getPackageName().equals(LIBRARY_ROOT_PACKAGE);
     }
 
     private static String simpleName(String type) {

@@ -33,6 +33,9 @@ final class NameProbe {
         if (!name.chars().allMatch(c -> c > 0 && c < 0x80)) {
             return true; // the constant pool's modified UTF-8 differs from UTF-8 beyond ASCII; valid names are ASCII
         }
+        if (PackageNames.functionName(pkg).equals(name)) {
+            return true; // named after its package when its class name is taken by another
+        }
         byte[] needle = name.getBytes(StandardCharsets.US_ASCII);
         try {
             for (Path element : DeploymentPackage.of(pkg).classpath()) {

@@ -9,8 +9,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Whether a request body travels in the event as text or base64. API Gateway (HTTP API, or a REST API with binary
- * media types) sends text content types as they are and everything else base64 with {@code isBase64Encoded}.
+ * Whether a request body travels in the event as text or base64. An HTTP API (payload 2.0) sends text content types
+ * as they are and everything else base64 with {@code isBase64Encoded}. A REST API (payload 1.0) without binary media
+ * types, which is what a REST API has unless configured, passes every body as text whatever its content type (a form
+ * post included); only a body that is not UTF-8 text goes base64 here, since JSON cannot carry its bytes otherwise.
  */
 final class BodyEncoding {
 
@@ -21,6 +23,17 @@ final class BodyEncoding {
     record EventBody(String body, boolean base64) {
     }
 
+    /** The body as a REST API (payload 1.0) without binary media types carries it. */
+    static Optional<EventBody> restApi(byte[] body) {
+        if (body.length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(isUtf8(body)
+                ? new EventBody(new String(body, StandardCharsets.UTF_8), false)
+                : new EventBody(Base64.getEncoder().encodeToString(body), true));
+    }
+
+    /** The body as an HTTP API (payload 2.0) carries it. */
     static Optional<EventBody> of(byte[] body, Optional<String> contentType) {
         if (body.length == 0) {
             return Optional.empty();

@@ -1,10 +1,15 @@
 package dev.localfaas.runtime.gateway;
 
 import dev.localfaas.runtime.function.FunctionSpec;
+import dev.localfaas.runtime.function.WebAdapters;
+import java.util.Optional;
 
 /**
- * The API Gateway payload format a function gets: 1.0 (REST API proxy) when its handler takes
- * {@code APIGatewayProxyRequestEvent}, otherwise 2.0 (HTTP API), which is what new APIs use.
+ * The API Gateway payload format a function gets on a route: the one the route names (its {@code @HttpTrigger}, a
+ * template, or {@code faas run --payload-format}); else 1.0 (REST API proxy) when the handler takes
+ * {@code APIGatewayProxyRequestEvent} or its JAR holds a web-framework adapter
+ * ({@link WebAdapters aws-serverless-java-container}, which reads only 1.0 events); else 2.0 (HTTP API), which is
+ * what new APIs use.
  */
 enum PayloadFormat {
 
@@ -52,17 +57,23 @@ enum PayloadFormat {
         this.requestIdHeader = requestIdHeader;
     }
 
-    /** The route's declared format (a template's event type), else the one the handler's input type asks for. */
+    /** The format of a request that matched {@code match}: the route's own, set or inferred by the router. */
     static PayloadFormat of(RouteMatch match) {
-        return switch (match.payloadFormat()) {
-            case "1.0" -> REST_1_0;
-            case "2.0" -> HTTP_2_0;
-            default -> of(match.function());
-        };
+        return named(match.route().payloadFormat()).orElseGet(() -> of(match.function()));
     }
 
+    /** The format inferred for a function on routes that name none. */
     static PayloadFormat of(FunctionSpec function) {
-        return REST_EVENT_TYPE.equals(function.inputType()) ? REST_1_0 : HTTP_2_0;
+        return REST_EVENT_TYPE.equals(function.inputType()) || WebAdapters.bundled(function.jar()) ? REST_1_0 : HTTP_2_0;
+    }
+
+    private static Optional<PayloadFormat> named(String version) {
+        for (PayloadFormat format : values()) {
+            if (format.version.equals(version)) {
+                return Optional.of(format);
+            }
+        }
+        return Optional.empty();
     }
 
     String version() {

@@ -46,7 +46,7 @@ final class RestApiEvent {
         }
         json.writeNullField("stageVariables");
         requestContext(json, request, match, api, requestId);
-        Optional<BodyEncoding.EventBody> body = BodyEncoding.of(request.body(), request.header("Content-Type"));
+        Optional<BodyEncoding.EventBody> body = BodyEncoding.restApi(request.body());
         if (body.isPresent()) {
             json.writeStringField("body", body.get().body());
             json.writeBooleanField("isBase64Encoded", body.get().base64());

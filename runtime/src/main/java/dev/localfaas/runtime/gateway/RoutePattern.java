@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *
  * @param routeKey API Gateway's route key, {@code GET /users/{id}}: made once here, sent in every event
  */
-record RoutePattern(String method, String path, List<Segment> segments, String routeKey) implements Comparable<RoutePattern> {
+record RoutePattern(String method, String path, List<Segment> segments, String routeKey, String payloadFormat)
+        implements Comparable<RoutePattern> {
 
     static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "ANY");
     private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z0-9._-]+");
@@ -59,7 +60,8 @@ record RoutePattern(String method, String path, List<Segment> segments, String r
             segments.add(segment(where, part, last));
         }
         String normalized = "/" + String.join("/", segments.stream().map(RoutePattern::text).toList());
-        return new RoutePattern(method, normalized, List.copyOf(segments), method + " " + normalized);
+        return new RoutePattern(method, normalized, List.copyOf(segments), method + " " + normalized,
+                route.payloadFormat());
     }
 
     private static String text(Segment s) {
@@ -149,6 +151,6 @@ record RoutePattern(String method, String path, List<Segment> segments, String r
     }
 
     HttpRoute toHttpRoute() {
-        return new HttpRoute(method, path);
+        return new HttpRoute(method, path, payloadFormat);
     }
 }

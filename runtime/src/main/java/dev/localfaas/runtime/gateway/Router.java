@@ -38,11 +38,16 @@ final class Router {
         List<Bound> bound = new ArrayList<>();
         Map<String, Bound> byKey = new HashMap<>();
         for (FunctionSpec f : functions) {
-            boolean implicit = f.httpRoutes().isEmpty() && f.schedules().isEmpty() && f.queues().isEmpty();
-            List<HttpRoute> declared = implicit
-                    ? List.of(new HttpRoute("ANY", "/" + f.name()), new HttpRoute("ANY", "/" + f.name() + "/{proxy+}"))
-                    : f.httpRoutes();
+            List<HttpRoute> defaults = HttpRoute.defaults(f.name());
+            boolean implicit = f.schedules().isEmpty() && f.queues().isEmpty() && (f.httpRoutes().isEmpty()
+                    || f.httpRoutes().stream().map(r -> r.withPayloadFormat("")).toList().equals(defaults));
+            List<HttpRoute> declared = f.httpRoutes().isEmpty() && implicit ? defaults : f.httpRoutes();
+            String inferred = null;
             for (HttpRoute r : declared) {
+                if (r.payloadFormat().isEmpty()) { // inferred once here, not on every request
+                    inferred = inferred == null ? PayloadFormat.of(f).version() : inferred;
+                    r = r.withPayloadFormat(inferred);
+                }
                 RoutePattern p = RoutePattern.parse(f.name(), r);
                 checkNotReserved(f.name(), p);
                 Bound b = new Bound(p, f, implicit, r.payloadFormat());

@@ -117,7 +117,10 @@ public final class ContextFactory {
         };
     }
 
-    /** {@code LambdaLogger}: text without an added newline; a level other than UNDEFINED prefixes {@code [LEVEL] }. */
+    /**
+     * {@code LambdaLogger}: each call is one line (a newline added when the text lacks one); a level other than
+     * UNDEFINED prefixes {@code [LEVEL] }.
+     */
     private record LoggerHandler(LogWriter log) implements InvocationHandler {
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
@@ -130,10 +133,16 @@ public final class ContextFactory {
             }
             byte[] body = args[0] instanceof byte[] bytes ? bytes
                     : String.valueOf(args[0]).getBytes(StandardCharsets.UTF_8);
-            if (!prefix.isEmpty()) {
-                log.write(prefix.getBytes(StandardCharsets.UTF_8));
+            // AWS sends each log() call as one log event (a frame), so text without a trailing newline is still a
+            // line of its own there, never joined to the next call's text
+            boolean ended = body.length > 0 && body[body.length - 1] == '\n';
+            byte[] framed = new byte[prefix.length() + body.length + (ended ? 0 : 1)];
+            System.arraycopy(prefix.getBytes(StandardCharsets.UTF_8), 0, framed, 0, prefix.length());
+            System.arraycopy(body, 0, framed, prefix.length(), body.length);
+            if (!ended) {
+                framed[framed.length - 1] = '\n';
             }
-            log.write(body);
+            log.write(framed);
             return null;
         }
     }

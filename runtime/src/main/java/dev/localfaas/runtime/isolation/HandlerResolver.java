@@ -1,7 +1,5 @@
 package dev.localfaas.runtime.isolation;
 
-import com.fasterxml.jackson.databind.JavaType;
-import dev.localfaas.runtime.isolation.JsonBridge.JsonMappers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -11,6 +9,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.util.Optional;
 
 /**
  * Turns a handler string into a ready {@link HandlerAdapter}, the way the AWS Lambda Java runtime resolves it
@@ -31,10 +31,10 @@ public final class HandlerResolver {
         }
         Class<?> cls = loadClass(className, loader);
         LambdaApi api = LambdaApi.in(loader);
-        JsonMappers mappers = JsonMappers.of(loader);
+        AwsSerializers serializers = AwsSerializers.forEnvironment(String.valueOf(loader.getName()), loader);
         return methodName == null
-                ? interfaceHandler(cls, api, mappers)
-                : MethodHandlerAdapter.create(cls, methodName, api, mappers);
+                ? interfaceHandler(cls, api, serializers)
+                : MethodHandlerAdapter.create(cls, methodName, api, serializers);
     }
 
     private static Class<?> loadClass(String className, ClassLoader loader) throws FunctionLoadException {
@@ -54,7 +54,7 @@ public final class HandlerResolver {
         }
     }
 
-    private static HandlerAdapter interfaceHandler(Class<?> cls, LambdaApi api, JsonMappers mappers)
+    private static HandlerAdapter interfaceHandler(Class<?> cls, LambdaApi api, AwsSerializers serializers)
             throws FunctionLoadException {
         try {
             if (api.requestStreamHandler() != null && api.requestStreamHandler().isAssignableFrom(cls)) {
@@ -68,16 +68,15 @@ public final class HandlerResolver {
                 };
             }
             if (api.requestHandler() != null && api.requestHandler().isAssignableFrom(cls)) {
-                JavaType[] params = mappers.pojo().getTypeFactory()
-                        .constructType(cls).findTypeParameters(api.requestHandler());
-                if (params.length != 2) {
+                Optional<Type[]> params = DeclaredTypes.requestHandlerTypes(cls, api.requestHandler());
+                if (params.isEmpty()) {
                     throw new FunctionLoadException("Class " + cls.getName()
                             + " does not implement RequestHandler with concrete type parameters", null, null);
                 }
                 MethodHandle handle = MethodHandles.publicLookup().findVirtual(api.requestHandler(), "handleRequest",
                         MethodType.methodType(Object.class, Object.class, api.context()))
                         .bindTo(newInstance(cls));
-                JsonBridge json = JsonBridge.forInput(mappers, params[0]);
+                JsonBridge json = JsonBridge.of(serializers, params.get()[0], params.get()[1]);
                 return (event, context) -> json.write(handle.invoke(json.read(event), context));
             }
         } catch (NoSuchMethodException | IllegalAccessException e) {

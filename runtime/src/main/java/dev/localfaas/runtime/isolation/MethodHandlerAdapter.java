@@ -1,6 +1,5 @@
 package dev.localfaas.runtime.isolation;
 
-import dev.localfaas.runtime.isolation.JsonBridge.JsonMappers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -34,7 +33,7 @@ final class MethodHandlerAdapter implements HandlerAdapter {
         this.json = json;
     }
 
-    static HandlerAdapter create(Class<?> cls, String methodName, LambdaApi api, JsonMappers mappers)
+    static HandlerAdapter create(Class<?> cls, String methodName, LambdaApi api, AwsSerializers serializers)
             throws FunctionLoadException {
         Method[] candidates = Arrays.stream(cls.getMethods())
                 .filter(m -> m.getName().equals(methodName))
@@ -57,7 +56,7 @@ final class MethodHandlerAdapter implements HandlerAdapter {
                     }
                 }
                 return new MethodHandlerAdapter(handle.asSpreader(Object[].class, method.getParameterCount()),
-                        slots.get(), JsonBridge.forInput(mappers, pojoType));
+                        slots.get(), JsonBridge.of(serializers, pojoType, method.getGenericReturnType()));
             } catch (IllegalAccessException e) {
                 throw new FunctionLoadException("Method " + cls.getName() + "::" + methodName + " is not accessible: "
                         + e.getMessage() + "; make the class and the method public", e.getClass().getName(), e);
