@@ -4,6 +4,7 @@ import dev.localfaas.runtime.LocalFaas;
 import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.function.FunctionCatalog;
 import dev.localfaas.runtime.function.FunctionSpec;
+import dev.localfaas.runtime.gateway.AccessPolicy;
 import dev.localfaas.runtime.gateway.FunctionsWatcher;
 import dev.localfaas.runtime.gateway.Gateway;
 import dev.localfaas.runtime.gateway.GatewayConfig;
@@ -52,6 +53,16 @@ final class RunCommand implements Callable<Integer> {
             description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--allowed-hosts", paramLabel = "NAME", split = ",",
+            description = "Host names to answer to besides this address and localhost, e.g. a tunnel's name; "
+                    + "* for any (turns off the DNS-rebinding check).")
+    java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+
+    @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:" + AdminTokenOption.ENV + "}",
+            description = "Token that /_faas/* and the Invoke API require when --host is not loopback "
+                    + "(default: $" + AdminTokenOption.ENV + ", else one is generated and printed).")
+    String adminToken;
+
     @Option(names = "--no-watch", description = "Do not reload when JARs in DIR change.")
     boolean noWatch;
 
@@ -90,8 +101,10 @@ final class RunCommand implements Callable<Integer> {
              UsageRecording usage = UsageRecording.open(faas, config, line -> err.println("faas: warning: " + line));
              ServedTriggers triggers = ServedTriggers.open(faas, config, line -> err.println("faas: " + line))) {
             log.widen(faas.functions());
+            AccessPolicy access = AccessPolicy.defaults().withAllowedHosts(allowedHosts)
+                    .withAdminToken(adminToken == null || adminToken.isBlank() ? null : adminToken);
             Gateway gateway = Gateway.create(GatewayConfig.defaults().withHost(host).withPort(port)
-                    .withAccount(config.region(), config.accountId()), faas);
+                    .withAccount(config.region(), config.accountId()).withAccess(access), faas);
             gateway.onNotice(line -> err.println("faas: " + line)).functionStats(faas::stats);
             faas.addListener(gateway.invocationListener());
             triggers.mount(gateway);
@@ -103,6 +116,9 @@ final class RunCommand implements Callable<Integer> {
             faas.announceEndpoint(gateway.url());
             out.println("localfaas " + Version.get() + " serving " + dir);
             out.println();
+            if (gateway.reachableFromNetwork()) {
+                warnExposed(err, gateway);
+            }
             ServeTable.print(out, faas.catalog(), gateway.routes(), gateway.url());
             printSchedules(out, triggers);
             triggers.start(faas.functions());
@@ -132,6 +148,18 @@ final class RunCommand implements Callable<Integer> {
             signal.stopped();
         }
         return ExitCodes.OK;
+    }
+
+    /** Listening beyond loopback: say so, and how clients pass the token (never silently open to a network). */
+    private void warnExposed(PrintWriter err, Gateway gateway) {
+        String token = gateway.adminToken().orElseThrow();
+        err.println("faas: warning: listening on " + host + ", reachable from other machines; /_faas/* and the Invoke"
+                + " API require the admin token");
+        err.println("faas: admin token: " + (adminToken == null || adminToken.isBlank() ? token + " (generated; pass"
+                + " --admin-token or set " + AdminTokenOption.ENV + " to keep one)" : "as given"));
+        err.println("faas: clients send it as 'X-Faas-Token: TOKEN' (faas invoke/send/queues --admin-token TOKEN,"
+                + " or " + AdminTokenOption.ENV + "=TOKEN; AWS SDKs: AWS_ACCESS_KEY_ID=TOKEN)");
+        err.flush();
     }
 
     private static void printSchedules(PrintWriter out, ServedTriggers triggers) {
