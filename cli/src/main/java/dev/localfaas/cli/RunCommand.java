@@ -5,7 +5,7 @@ import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.function.FunctionCatalog;
 import dev.localfaas.runtime.function.FunctionSpec;
 import dev.localfaas.runtime.gateway.AccessPolicy;
-import dev.localfaas.runtime.gateway.FunctionsWatcher;
+import dev.localfaas.runtime.function.FunctionsWatcher;
 import dev.localfaas.runtime.gateway.Gateway;
 import dev.localfaas.runtime.gateway.GatewayConfig;
 import dev.localfaas.runtime.gateway.GatewayException;
@@ -122,8 +122,14 @@ final class RunCommand implements Callable<Integer> {
             ServeTable.print(out, faas.catalog(), gateway.routes(), gateway.url());
             printSchedules(out, triggers);
             triggers.start(faas.functions());
-            FunctionsWatcher watcher = noWatch ? null : FunctionsWatcher.start(dir, RELOAD_QUIET,
-                    () -> reload(faas, gateway, triggers, log, out, err), line -> err.println("faas: " + line));
+            FunctionsWatcher watcher;
+            try {
+                watcher = noWatch ? null : FunctionsWatcher.start(dir, RELOAD_QUIET,
+                        () -> reload(faas, gateway, triggers, log, out, err), line -> err.println("faas: " + line));
+            } catch (java.io.UncheckedIOException e) {
+                gateway.stop();
+                throw CliException.usage(e.getMessage());
+            }
             out.println();
             out.println("Ready on " + gateway.url() + (noWatch ? "" : ", watching " + dir + " for changed JARs")
                     + " (Ctrl-C to stop)");
