@@ -1,5 +1,6 @@
 package dev.localfaas.runtime.execution;
 
+import dev.localfaas.runtime.function.DeploymentPackage;
 import dev.localfaas.runtime.function.FunctionSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,10 +54,17 @@ final class JarSnapshots {
         }
     }
 
-    /** Whether {@code pkg} still holds the code {@code loaded} was taken from. */
+    /**
+     * Whether {@code pkg} still holds the code {@code loaded} was taken from. A package that is now an incomplete JAR
+     * counts as unchanged: its last good copy keeps serving until the new one is whole (see
+     * {@code FunctionCatalog.keepingLastGood}).
+     */
     boolean unchanged(Path pkg, Path loaded) {
         if (pkg.equals(loaded)) {
             // no snapshot: compare nothing, the spec comparison decides (one-shot runs never reload)
+            return true;
+        }
+        if (DeploymentPackage.isIncompleteJar(pkg)) {
             return true;
         }
         try {

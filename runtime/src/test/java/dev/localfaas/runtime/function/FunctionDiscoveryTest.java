@@ -104,7 +104,7 @@ class FunctionDiscoveryTest {
     void findsEveryFixtureWithMethodHandlersAsClassColonColonMethod() {
         Map<String, String> handlers = handlers(fixtures);
         assertEquals(List.of("counter", "echo-http", "echo-kinesis", "echo-rest", "echo-scheduled", "echo-sns",
-                "echo-sqs", "env-probe", "http-response", "isolation", "noop", "printer", "raw-stream",
+                "echo-sqs", "env-probe", "exiter", "http-response", "isolation", "noop", "printer", "raw-stream",
                 "rest-response", "sleeper", "slow-consumer", "sqs-batch", "static-sum", "stubborn", "thrower", "ticker",
                 "upper"),
                 List.copyOf(handlers.keySet()));
