@@ -190,6 +190,7 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
         sweeper.shutdownNow();
         deadlines.close();
         handlers.shutdownNow();
+        snapshots.close();
     }
 
     private static ThreadFactory daemon(String prefix) {
