@@ -5,6 +5,7 @@ import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.function.FunctionCatalog;
 import dev.localfaas.runtime.function.FunctionSpec;
 import dev.localfaas.runtime.gateway.AccessPolicy;
+import dev.localfaas.runtime.metering.LedgerRotation;
 import dev.localfaas.runtime.function.FunctionsWatcher;
 import dev.localfaas.runtime.gateway.Gateway;
 import dev.localfaas.runtime.gateway.GatewayConfig;
@@ -63,6 +64,10 @@ final class RunCommand implements Callable<Integer> {
                     + "(default: $" + AdminTokenOption.ENV + ", else one is generated and printed).")
     String adminToken;
 
+    @Option(names = "--usage-retention", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long rotated usage segments (.faas/usage-*.jsonl) are kept, e.g. 30d (default: 90d).")
+    Duration usageRetention;
+
     @Option(names = "--no-watch", description = "Do not reload when JARs in DIR change.")
     boolean noWatch;
 
@@ -92,13 +97,17 @@ final class RunCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw CliException.usage("--port " + port + " is not a TCP port; use 1 to 65535, or 0 for a free one");
         }
+        if (usageRetention != null && (usageRetention.isZero() || usageRetention.isNegative())) {
+            throw CliException.usage("--usage-retention must be longer than zero, like 30d");
+        }
         InvocationLog log = new InvocationLog(out);
         RuntimeConfig config = RuntimeConfig.forDirectory(dir).withSnapshotJars(!noWatch).withLogSink(log::line);
         config = stateDir == null ? config : config.withStateDir(stateDir);
         config = keepWarm == null ? config : config.withKeepWarm(keepWarm);
         StopSignal signal = stop != null ? stop : StopSignal.fromProcessSignals();
         try (LocalFaas faas = LocalFaas.open(config);
-             UsageRecording usage = UsageRecording.open(faas, config, line -> err.println("faas: warning: " + line));
+             UsageRecording usage = UsageRecording.open(faas, config, usageRetention == null ? LedgerRotation.defaults()
+                     : LedgerRotation.defaults().withRetention(usageRetention), line -> err.println("faas: warning: " + line));
              ServedTriggers triggers = ServedTriggers.open(faas, config, line -> err.println("faas: " + line))) {
             log.widen(faas.functions());
             AccessPolicy access = AccessPolicy.defaults().withAllowedHosts(allowedHosts)
