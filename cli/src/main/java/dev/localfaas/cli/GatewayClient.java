@@ -18,10 +18,13 @@ final class GatewayClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String url;
+    private final String adminToken;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    GatewayClient(String url) {
+    /** {@code adminToken} may be null: a gateway on loopback needs none. */
+    GatewayClient(String url, String adminToken) {
         this.url = url.replaceAll("/+$", "");
+        this.adminToken = adminToken;
     }
 
     String url() {
@@ -39,7 +42,11 @@ final class GatewayClient {
         } catch (IllegalArgumentException e) {
             throw CliException.usage("--url " + url + " is not a valid URL; give one like http://127.0.0.1:3000");
         }
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+        if (adminToken != null && !adminToken.isBlank()) {
+            builder.header(RemoteInvoke.TOKEN_HEADER, adminToken);
+        }
+        HttpRequest request = builder
                 .header("Content-Type", "text/plain; charset=utf-8")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))

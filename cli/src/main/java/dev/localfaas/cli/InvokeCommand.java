@@ -60,6 +60,9 @@ final class InvokeCommand implements Callable<Integer> {
             description = "Invoke through a running gateway's Invoke API instead, e.g. http://127.0.0.1:3000.")
     URI url;
 
+    @Mixin
+    AdminTokenOption admin;
+
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Where usage is recorded (default: DIR/.faas).")
     Path stateDir;
 
@@ -75,7 +78,7 @@ final class InvokeCommand implements Callable<Integer> {
         validateLimits();
         byte[] payload = EventInput.read(event, System.in);
         if (url != null) {
-            return RemoteInvoke.invoke(url, function, payload, out, err);
+            return RemoteInvoke.invoke(url, admin.token, function, payload, out, err);
         }
         java.util.Optional<Path> templateFile = project.file(dir != null);
         dev.localfaas.runtime.config.Project template = templateFile

@@ -39,13 +39,16 @@ final class QueuesCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    AdminTokenOption admin;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<Row> rows = new GatewayClient(url).call("GET", QueueAdminHandler.PREFIX, null)
+        List<Row> rows = new GatewayClient(url, admin.token).call("GET", QueueAdminHandler.PREFIX, null)
                 .map(QueuesCommand::fromGateway)
                 .orElseGet(this::fromDatabase);
         if (rows.isEmpty()) {

@@ -15,13 +15,21 @@ import java.util.Base64;
 /** {@code faas invoke --url}: the same invocation through a running gateway's Lambda Invoke API. */
 final class RemoteInvoke {
 
+    /** How the CLI sends a gateway's admin token (see docs/gateway.md). */
+    static final String TOKEN_HEADER = "X-Faas-Token";
+
     private RemoteInvoke() {
     }
 
-    static int invoke(URI gateway, String function, byte[] payload, PrintWriter out, PrintWriter err) {
+    static int invoke(URI gateway, String adminToken, String function, byte[] payload, PrintWriter out,
+                      PrintWriter err) {
         URI target = gateway.resolve("/2015-03-31/functions/"
                 + URLEncoder.encode(function, StandardCharsets.UTF_8) + "/invocations");
-        HttpRequest request = HttpRequest.newBuilder(target)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target);
+        if (adminToken != null && !adminToken.isBlank()) {
+            builder.header(TOKEN_HEADER, adminToken);
+        }
+        HttpRequest request = builder
                 .header("X-Amz-Log-Type", "Tail")
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofMinutes(16))

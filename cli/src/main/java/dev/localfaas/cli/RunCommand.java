@@ -5,7 +5,9 @@ import dev.localfaas.runtime.awsapi.AwsApis;
 import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.function.FunctionCatalog;
 import dev.localfaas.runtime.function.FunctionSpec;
-import dev.localfaas.runtime.gateway.FunctionsWatcher;
+import dev.localfaas.runtime.gateway.AccessPolicy;
+import dev.localfaas.runtime.metering.LedgerRotation;
+import dev.localfaas.runtime.function.FunctionsWatcher;
 import dev.localfaas.runtime.gateway.Gateway;
 import dev.localfaas.runtime.gateway.GatewayConfig;
 import dev.localfaas.runtime.gateway.GatewayException;
@@ -63,6 +65,20 @@ final class RunCommand implements Callable<Integer> {
             description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--allowed-hosts", paramLabel = "NAME", split = ",",
+            description = "Host names to answer to besides this address and localhost, e.g. a tunnel's name; "
+                    + "* for any (turns off the DNS-rebinding check).")
+    java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+
+    @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:" + AdminTokenOption.ENV + "}",
+            description = "Token that /_faas/* and the Invoke API require when --host is not loopback "
+                    + "(default: $" + AdminTokenOption.ENV + ", else one is generated and printed).")
+    String adminToken;
+
+    @Option(names = "--usage-retention", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long rotated usage segments (.faas/usage-*.jsonl) are kept, e.g. 30d (default: 90d).")
+    Duration usageRetention;
+
     @Option(names = "--no-watch", description = "Do not reload when JARs in DIR change.")
     boolean noWatch;
 
@@ -118,6 +134,9 @@ final class RunCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw CliException.noSuchDirectory(dir, "pass");
         }
+        if (usageRetention != null && (usageRetention.isZero() || usageRetention.isNegative())) {
+            throw CliException.usage("--usage-retention must be longer than zero, like 30d");
+        }
         InvocationLog log = new InvocationLog(out);
         RuntimeConfig config = RuntimeConfig.forDirectory(dir).withSnapshotJars(!noWatch || onReady != null)
                 .withLogSink(log);
@@ -128,11 +147,14 @@ final class RunCommand implements Callable<Integer> {
         PayloadFormatChoice formats = PayloadFormatChoice.parse(payloadFormats);
         try (LocalFaas faas = openShowingProgress(err, () -> template == null ? LocalFaas.open(runtime, formats::apply)
                     : LocalFaas.open(runtime, formats::apply, template::catalog));
-             UsageRecording usage = UsageRecording.open(faas, config, line -> err.println("faas: warning: " + line));
+             UsageRecording usage = UsageRecording.open(faas, config, usageRetention == null ? LedgerRotation.defaults()
+                     : LedgerRotation.defaults().withRetention(usageRetention), line -> err.println("faas: warning: " + line));
              ServedTriggers triggers = ServedTriggers.open(faas, config, line -> err.println("faas: " + line))) {
             log.widen(faas.functions());
+            AccessPolicy access = AccessPolicy.defaults().withAllowedHosts(allowedHosts)
+                    .withAdminToken(adminToken == null || adminToken.isBlank() ? null : adminToken);
             Gateway gateway = Gateway.create(GatewayConfig.defaults().withHost(host).withPort(port)
-                    .withAccount(config.region(), config.accountId()), faas);
+                    .withAccount(config.region(), config.accountId()).withAccess(access), faas);
             gateway.onNotice(line -> err.println("faas: " + line)).functionStats(faas::stats);
             faas.addListener(gateway.invocationListener());
             triggers.mount(gateway);
@@ -149,6 +171,9 @@ final class RunCommand implements Callable<Integer> {
             out.println("localfaas " + Version.get() + " serving " + (template == null ? dir
                     : templateFile.get() + " (" + template.model().format().label() + ")"));
             out.println();
+            if (gateway.reachableFromNetwork()) {
+                warnExposed(err, gateway);
+            }
             if (template != null) {
                 TemplateNotes.print(out, err, template.model());
             }
@@ -162,8 +187,14 @@ final class RunCommand implements Callable<Integer> {
             out.println("AWS APIs (SQS, Lambda) on " + gateway.url() + ": region " + config.region() + ", account "
                     + config.accountId() + "; functions get AWS_ENDPOINT_URL and dummy credentials");
             triggers.start(faas.functions());
-            FunctionsWatcher watcher = noWatch ? null : FunctionsWatcher.start(dir, RELOAD_QUIET,
-                    () -> reload(faas, gateway, triggers, log, out, err), line -> err.println("faas: " + line));
+            FunctionsWatcher watcher;
+            try {
+                watcher = noWatch ? null : FunctionsWatcher.start(dir, RELOAD_QUIET,
+                        () -> reload(faas, gateway, triggers, log, out, err), line -> err.println("faas: " + line));
+            } catch (java.io.UncheckedIOException e) {
+                gateway.stop();
+                throw CliException.usage(e.getMessage());
+            }
             if (onReady != null) {
                 onReady.accept(() -> reload(faas, gateway, triggers, log, out, err));
             }
@@ -206,6 +237,18 @@ final class RunCommand implements Callable<Integer> {
             progress.done("found " + faas.functions().size() + " functions in " + progress.elapsed());
             return faas;
         }
+    }
+
+    /** Listening beyond loopback: say so, and how clients pass the token (never silently open to a network). */
+    private void warnExposed(PrintWriter err, Gateway gateway) {
+        String token = gateway.adminToken().orElseThrow();
+        err.println("faas: warning: listening on " + host + ", reachable from other machines; /_faas/* and the Invoke"
+                + " API require the admin token");
+        err.println("faas: admin token: " + (adminToken == null || adminToken.isBlank() ? token + " (generated; pass"
+                + " --admin-token or set " + AdminTokenOption.ENV + " to keep one)" : "as given"));
+        err.println("faas: clients send it as 'X-Faas-Token: TOKEN' (faas invoke/send/queues --admin-token TOKEN,"
+                + " or " + AdminTokenOption.ENV + "=TOKEN; AWS SDKs: AWS_ACCESS_KEY_ID=TOKEN)");
+        err.flush();
     }
 
     private static void printSchedules(PrintWriter out, ServedTriggers triggers) {

@@ -70,6 +70,9 @@ final class SendCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    AdminTokenOption admin;
+
     @Spec
     CommandSpec spec;
 
@@ -87,7 +90,7 @@ final class SendCommand implements Callable<Integer> {
         } catch (QueueRequestException e) {
             throw CliException.usage(e.getMessage());
         }
-        gateway = new GatewayClient(url);
+        gateway = new GatewayClient(url, admin.token);
         String id = viaGateway(outgoing).orElseGet(() -> direct(outgoing, err));
         out.println(id);
         return ExitCodes.OK;

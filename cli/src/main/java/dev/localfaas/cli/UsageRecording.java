@@ -2,6 +2,7 @@ package dev.localfaas.cli;
 
 import dev.localfaas.runtime.LocalFaas;
 import dev.localfaas.runtime.execution.RuntimeConfig;
+import dev.localfaas.runtime.metering.LedgerRotation;
 import dev.localfaas.runtime.metering.UsageLedger;
 import java.io.UncheckedIOException;
 import java.util.function.Consumer;
@@ -25,9 +26,15 @@ final class UsageRecording implements AutoCloseable {
      * @throws CliException (exit 2) when the ledger cannot be opened, naming the file
      */
     static UsageRecording open(LocalFaas faas, RuntimeConfig config, Consumer<String> warnings) {
+        return open(faas, config, LedgerRotation.defaults(), warnings);
+    }
+
+    /** As above, rotating {@code usage.jsonl} as {@code rotation} says ({@code faas run --usage-retention}). */
+    static UsageRecording open(LocalFaas faas, RuntimeConfig config, LedgerRotation rotation,
+                               Consumer<String> warnings) {
         UsageLedger ledger;
         try {
-            ledger = UsageLedger.open(config.stateDir(), warnings);
+            ledger = UsageLedger.open(config.stateDir(), rotation, warnings);
         } catch (UncheckedIOException e) {
             throw CliException.usage(e.getMessage());
         }

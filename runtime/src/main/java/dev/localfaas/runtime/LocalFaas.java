@@ -94,10 +94,15 @@ public final class LocalFaas implements FunctionInvoker, AutoCloseable {
         }
     }
 
-    /** Rescans the directory and deploys what it holds now; returns the new catalog. */
+    /**
+     * Rescans the directory and deploys what it holds now; returns the new catalog. A function whose JAR is now
+     * incomplete (written slowly, or broken) keeps its last good version in service ({@link
+     * FunctionCatalog#keepingLastGood}).
+     */
     public synchronized FunctionCatalog reload() {
         FunctionCatalog found = discovery.apply(config.functionsDir());
-        FunctionCatalog adjusted = new FunctionCatalog(found.functions().stream().map(adjust).toList(), found.problems());
+        FunctionCatalog adjusted = new FunctionCatalog(found.functions().stream().map(adjust).toList(), found.problems())
+                .keepingLastGood(catalog);
         engine.deploy(adjusted.functions());
         catalog = adjusted;
         return adjusted;

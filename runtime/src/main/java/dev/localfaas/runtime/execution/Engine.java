@@ -198,6 +198,7 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
         deadlines.close();
         handlers.shutdownNow();
         reporter.close();
+        snapshots.close();
     }
 
     private static ThreadFactory daemon(String prefix) {

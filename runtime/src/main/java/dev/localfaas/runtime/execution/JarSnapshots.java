@@ -1,15 +1,24 @@
 package dev.localfaas.runtime.execution;
 
+import dev.localfaas.runtime.function.DeploymentPackage;
 import dev.localfaas.runtime.function.FunctionSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,12 +33,58 @@ final class JarSnapshots {
 
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
+    /** {@code name-PID-SEQ} or {@code name-PID-SEQ.jar}: which process took a snapshot. */
+    private static final Pattern SNAPSHOT = Pattern.compile(".+-(\\d+)-\\d+(\\.jar)?");
+
     private final Path dir;
     private final boolean enabled;
+    /** Every snapshot this instance took and has not deleted; deleted at {@link #close()}. */
+    private final Set<Path> taken = ConcurrentHashMap.newKeySet();
 
+    /** When enabled, deletes the snapshots that processes no longer running left behind (a {@code kill -9}). */
     JarSnapshots(Path dir, boolean enabled) {
         this.dir = dir;
         this.enabled = enabled;
+        if (enabled) {
+            deleteStale();
+        }
+    }
+
+    private void deleteStale() {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                Matcher m = SNAPSHOT.matcher(p.getFileName().toString());
+                if (m.matches() && !alive(Long.parseLong(m.group(1)))) {
+                    delete(p);
+                }
+            }
+        } catch (IOException | NumberFormatException noFolderYet) {
+            // nothing to clean
+        }
+    }
+
+    private static boolean alive(long pid) {
+        return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /**
+     * Deletes every snapshot this instance took: the engine is closing, and on Unix a JAR still open by a finishing
+     * handler stays readable after its name is gone. Replaces the JVM's delete-on-exit list, which grew with every
+     * reload and never ran after a {@code kill -9}.
+     */
+    void close() {
+        for (Path p : List.copyOf(taken)) {
+            delete(p);
+            taken.remove(p);
+        }
+    }
+
+    private static void delete(Path p) {
+        try (Stream<Path> tree = Files.walk(p)) {
+            tree.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | UncheckedIOException gone) {
+            // already gone, or unreadable: nothing more to do
+        }
     }
 
     /** The path to load the function's code from: a fresh copy when enabled, else the package itself. */
@@ -42,21 +97,30 @@ final class JarSnapshots {
             Files.createDirectories(dir);
             String name = spec.name() + "-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
             if (Files.isDirectory(source)) {
-                return copyTree(source, dir.resolve(name));
+                Path tree = dir.resolve(name);
+                taken.add(tree);
+                return copyTree(source, tree);
             }
             Path copy = dir.resolve(name + ".jar");
+            taken.add(copy);
             Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-            copy.toFile().deleteOnExit();
             return copy;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + source + " to " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    /** Whether {@code pkg} still holds the code {@code loaded} was taken from. */
+    /**
+     * Whether {@code pkg} still holds the code {@code loaded} was taken from. A package that is now an incomplete JAR
+     * counts as unchanged: its last good copy keeps serving until the new one is whole (see
+     * {@code FunctionCatalog.keepingLastGood}).
+     */
     boolean unchanged(Path pkg, Path loaded) {
         if (pkg.equals(loaded)) {
             // no snapshot: compare nothing, the spec comparison decides (one-shot runs never reload)
+            return true;
+        }
+        if (DeploymentPackage.isIncompleteJar(pkg)) {
             return true;
         }
         try {
@@ -69,18 +133,13 @@ final class JarSnapshots {
         }
     }
 
-    /**
-     * Copies a directory package; the copy keeps each file's modification time, which is what {@link #listing}
-     * compares. Everything is marked for deletion at exit, parents first so that the JVM, which deletes in reverse
-     * order, empties each folder before removing it.
-     */
+    /** Copies a directory package; the copy keeps each file's modification time, which is what {@link #listing} compares. */
     private static Path copyTree(Path source, Path target) throws IOException {
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
                 Path copy = target.resolve(source.relativize(d).toString());
                 Files.createDirectories(copy);
-                copy.toFile().deleteOnExit();
                 return FileVisitResult.CONTINUE;
             }
 
@@ -88,7 +147,6 @@ final class JarSnapshots {
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
                 Path copy = target.resolve(source.relativize(f).toString());
                 Files.copy(f, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                copy.toFile().deleteOnExit();
                 return FileVisitResult.CONTINUE;
             }
         });

@@ -42,6 +42,21 @@ public record DeploymentPackage(Path root, List<Path> classpath) {
         return new DeploymentPackage(root, classpath);
     }
 
+    /**
+     * Whether {@code root} is a JAR file that does not open as a zip: still being written (its central directory
+     * comes last), or broken. A directory or a missing file is not.
+     */
+    public static boolean isIncompleteJar(Path root) {
+        if (!Files.isRegularFile(root)) {
+            return false;
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(root.toFile())) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     public boolean isDirectory() {
         return Files.isDirectory(root);
     }

@@ -19,7 +19,19 @@ final class AdminEndpointHandler implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         exchange.startBlocking(); // already on a worker thread (see HandlerChain)
-        byte[] body = exchange.getInputStream().readNBytes((int) Math.min(maxBodyBytes, Integer.MAX_VALUE - 8));
+        int limit = (int) Math.min(maxBodyBytes, Integer.MAX_VALUE - 9);
+        byte[] body;
+        try {
+            body = exchange.getInputStream().readNBytes(limit + 1);
+        } catch (java.io.IOException e) {
+            exchange.endExchange(); // the client went away, or sent less than it declared (BodyDeadlineHandler)
+            return;
+        }
+        if (body.length > limit) { // a chunked body: BodyLimitHandler only sees declared lengths
+            exchange.getResponseHeaders().put(io.undertow.util.Headers.CONNECTION, "close");
+            Responses.message(exchange, 413, "admin request body must be at most " + maxBodyBytes + " bytes; send less");
+            return;
+        }
         String path = exchange.getRequestPath();
         String sub = path.length() > prefix.length() ? path.substring(prefix.length()) : "";
         AdminRequest request = new AdminRequest(exchange.getRequestMethod().toString(), path, sub,

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Refuses request bodies over the limit before anything else sees them: at once when the declared length is too
- * big, and while reading (via the receiver's cap, which {@link FullBodyHandler} honours) when the body is chunked.
+ * big, and while reading (via the receiver's cap, which {@link FullBodyHandler} sets) when the body is chunked; a
+ * blocking reader after it (the admin API) stops at the limit itself.
  * {@code tooLarge} writes the refusal in the dialect of the API behind it.
  */
 final class BodyLimitHandler implements HttpHandler {
@@ -32,8 +33,8 @@ final class BodyLimitHandler implements HttpHandler {
             refuse(exchange);
             return;
         }
+        // no receiver here: taking it would leave a blocking reader behind (the admin API) an empty stream
         exchange.putAttachment(LIMIT, this);
-        exchange.getRequestReceiver().setMaxBufferSize((int) Math.min(maxBytes, Integer.MAX_VALUE - 8));
         next.handleRequest(exchange);
     }
 
@@ -59,6 +60,11 @@ final class BodyLimitHandler implements HttpHandler {
                 answer(ex, true);
             }
         }, (ex, e) -> answer(ex, true));
+    }
+
+    /** The receiver's cap for a body read whole ({@link FullBodyHandler}). */
+    int receiverCap() {
+        return (int) Math.min(maxBytes, Integer.MAX_VALUE - 8);
     }
 
     /** How much of a refused body is read and dropped; Undertow's own entity limit must be at least this. */

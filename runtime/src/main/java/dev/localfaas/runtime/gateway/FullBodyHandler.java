@@ -28,6 +28,10 @@ final class FullBodyHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
+        BodyLimitHandler limit = exchange.getAttachment(BodyLimitHandler.LIMIT);
+        if (limit != null) {
+            exchange.getRequestReceiver().setMaxBufferSize(limit.receiverCap());
+        }
         exchange.getRequestReceiver().receiveFullBytes((ex, bytes) -> {
             ex.putAttachment(BODY, bytes);
             try {

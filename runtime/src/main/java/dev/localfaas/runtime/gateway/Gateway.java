@@ -48,6 +48,7 @@ public final class Gateway implements AutoCloseable {
     private ExecutorService workers;
     private AsyncInvoker async;
     private int asyncCapacity = AsyncInvoker.DEFAULT_CAPACITY;
+    private volatile String adminToken;
 
     private Gateway(GatewayConfig config, FunctionInvoker invoker) {
         this.config = Objects.requireNonNull(config, "config");
@@ -117,7 +118,9 @@ public final class Gateway implements AutoCloseable {
         async = new AsyncInvoker(invoker, config.asyncRetryPolicy(), this::asyncFailed, null, asyncCapacity);
         ApiGatewayContext account = new ApiGatewayContext(config.account(), config.region());
         Consumer<String> notice = message -> notices.accept(message);
-        HttpHandler chain = HandlerChain.assemble(config, workers, invoker.nonBlocking(), notice,
+        adminToken = config.access().token()
+                .orElse(reachableFromNetwork() ? AccessPolicy.generateToken() : null);
+        HttpHandler chain = HandlerChain.assemble(config, adminToken, workers, invoker.nonBlocking(), notice,
                 new HttpTriggerHandler(router::get, invoker, account, notice),
                 new InvokeApiHandler(invoker, async, account, config.maxAsyncBodyBytes()),
                 admin);
@@ -129,6 +132,10 @@ public final class Gateway implements AutoCloseable {
         server = Undertow.builder().addHttpListener(config.port(), config.host()).setHandler(drain)
                 // Undertow cuts bodies at 2 MB by default; the gateway's own limit decides (see BodyLimitHandler)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, BodyLimitHandler.drainLimit(config.maxBodyBytes()))
+                // a client that trickles its headers or keeps a connection open in silence is cut off
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(config.timeouts().requestParse()))
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, millis(config.timeouts().noRequest()))
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, millis(config.timeouts().idle()))
                 .build();
         try {
             server.start();
@@ -137,6 +144,23 @@ public final class Gateway implements AutoCloseable {
             throw startFailure(e);
         }
         return this;
+    }
+
+    private static int millis(java.time.Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
+    }
+
+    /** Whether the bound address can be reached from other machines (anything but loopback). */
+    public boolean reachableFromNetwork() {
+        return !HostCheckHandler.isLoopback(config.host());
+    }
+
+    /**
+     * The token that {@code /_faas/*} and the Invoke API require: the configured one, or one generated at start for a
+     * gateway reachable from the network; empty when none is required.
+     */
+    public java.util.Optional<String> adminToken() {
+        return java.util.Optional.ofNullable(adminToken);
     }
 
     private GatewayException startFailure(RuntimeException e) {

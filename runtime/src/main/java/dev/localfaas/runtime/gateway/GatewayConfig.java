@@ -16,6 +16,8 @@ import java.time.Duration;
  *                         bounds how many requests run at once (more wait in line)
  * @param drainTimeout     how long {@link Gateway#stop()} waits for requests in flight
  * @param asyncRetryPolicy retries of {@code Event} invocations that fail ({@link RetryPolicy#LAMBDA_ASYNC})
+ * @param access           Host names accepted and the admin token ({@link AccessPolicy#defaults()})
+ * @param timeouts         when a slow or silent client's connection is closed ({@link ConnectionTimeouts#defaults()})
  */
 public record GatewayConfig(
         String host,
@@ -26,7 +28,9 @@ public record GatewayConfig(
         String account,
         int workerThreads,
         Duration drainTimeout,
-        RetryPolicy asyncRetryPolicy) {
+        RetryPolicy asyncRetryPolicy,
+        AccessPolicy access,
+        ConnectionTimeouts timeouts) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3000;
@@ -51,41 +55,55 @@ public record GatewayConfig(
         if (drainTimeout == null || drainTimeout.isNegative()) {
             throw new IllegalArgumentException("drain timeout must be zero or more");
         }
+        if (access == null || timeouts == null) {
+            throw new IllegalArgumentException("access policy and connection timeouts must be given");
+        }
     }
 
     /** 127.0.0.1:3000, Lambda's payload limits, us-east-1, account 123456789012 (as the engine's defaults), 256 workers, 10 s drain. */
     public static GatewayConfig defaults() {
         return new GatewayConfig(DEFAULT_HOST, DEFAULT_PORT, LAMBDA_SYNC_PAYLOAD_BYTES, LAMBDA_ASYNC_PAYLOAD_BYTES,
-                DEFAULT_REGION, DEFAULT_ACCOUNT, 256, Duration.ofSeconds(10), RetryPolicy.LAMBDA_ASYNC);
+                DEFAULT_REGION, DEFAULT_ACCOUNT, 256, Duration.ofSeconds(10), RetryPolicy.LAMBDA_ASYNC, AccessPolicy.defaults(),
+                ConnectionTimeouts.defaults());
     }
 
     public GatewayConfig withHost(String host) {
         return new GatewayConfig(host, port, maxBodyBytes, maxAsyncBodyBytes, region, account, workerThreads,
-                drainTimeout, asyncRetryPolicy);
+                drainTimeout, asyncRetryPolicy, access, timeouts);
     }
 
     public GatewayConfig withPort(int port) {
         return new GatewayConfig(host, port, maxBodyBytes, maxAsyncBodyBytes, region, account, workerThreads,
-                drainTimeout, asyncRetryPolicy);
+                drainTimeout, asyncRetryPolicy, access, timeouts);
     }
 
     public GatewayConfig withAccount(String region, String account) {
         return new GatewayConfig(host, port, maxBodyBytes, maxAsyncBodyBytes, region, account, workerThreads,
-                drainTimeout, asyncRetryPolicy);
+                drainTimeout, asyncRetryPolicy, access, timeouts);
     }
 
     public GatewayConfig withWorkerThreads(int workerThreads) {
         return new GatewayConfig(host, port, maxBodyBytes, maxAsyncBodyBytes, region, account, workerThreads,
-                drainTimeout, asyncRetryPolicy);
+                drainTimeout, asyncRetryPolicy, access, timeouts);
     }
 
     public GatewayConfig withDrainTimeout(Duration drainTimeout) {
         return new GatewayConfig(host, port, maxBodyBytes, maxAsyncBodyBytes, region, account, workerThreads,
-                drainTimeout, asyncRetryPolicy);
+                drainTimeout, asyncRetryPolicy, access, timeouts);
     }
 
     public GatewayConfig withAsyncRetryPolicy(RetryPolicy asyncRetryPolicy) {
         return new GatewayConfig(host, port, maxBodyBytes, maxAsyncBodyBytes, region, account, workerThreads,
-                drainTimeout, asyncRetryPolicy);
+                drainTimeout, asyncRetryPolicy, access, timeouts);
+    }
+
+    public GatewayConfig withAccess(AccessPolicy access) {
+        return new GatewayConfig(host, port, maxBodyBytes, maxAsyncBodyBytes, region, account, workerThreads,
+                drainTimeout, asyncRetryPolicy, access, timeouts);
+    }
+
+    public GatewayConfig withTimeouts(ConnectionTimeouts timeouts) {
+        return new GatewayConfig(host, port, maxBodyBytes, maxAsyncBodyBytes, region, account, workerThreads,
+                drainTimeout, asyncRetryPolicy, access, timeouts);
     }
 }

@@ -9,33 +9,49 @@ import java.util.function.Consumer;
 /**
  * The one place the gateway's handlers are put together. Per request, in order:
  * <pre>
- *   path split ─┬─ /_faas/*         worker → guard → admin
- *               ├─ /2015-03-31/*    body limit → read body → [worker] → guard → Invoke API
- *               └─ everything else  body limit → read body → [worker] → guard → function routes
+ *   Host check ─ path split ─┬─ /_faas/*       cross-site → [token] → body limit → body deadline → worker → guard → admin
+ *                            ├─ /2015-03-31/*  cross-site → [token] → body limit → body deadline → read body → [worker] → guard → Invoke API
+ *                            └─ everything else                        body limit → body deadline → read body → [worker] → guard → function routes
  * </pre>
- * ([worker] only when the invoker blocks; the engine answers asynchronously from the function's thread.)
- * The body limit answers 413 before any function is touched; bodies are read on the IO thread without blocking;
- * all work that may block runs on the worker pool; the guard turns any failure into a JSON 500.
+ * ([token] only when the gateway is reachable from the network; [worker] only when the invoker blocks: the engine
+ * answers asynchronously from the function's thread.) The Host check refuses DNS-rebinding requests everywhere;
+ * function routes stay open to web pages (they are the user's API), while a page on another site may not change
+ * state through the admin or Invoke API. The body limit answers 413 before any function or endpoint is touched;
+ * bodies are read on the IO thread without blocking, within the body deadline; all work that may block runs on the
+ * worker pool; the guard turns any failure into a JSON 500.
  */
 final class HandlerChain {
 
     private HandlerChain() {
     }
 
-    static HttpHandler assemble(GatewayConfig config, Executor workers, boolean nonBlockingInvoker,
+    static HttpHandler assemble(GatewayConfig config, String adminToken, Executor workers, boolean nonBlockingInvoker,
                                 Consumer<String> notices, HttpHandler functionRoutes, HttpHandler invokeApi,
                                 HttpHandler admin) {
+        long bodyDeadline = config.timeouts().bodyRead().toMillis();
         HttpHandler functions = new BodyLimitHandler(config.maxBodyBytes(),
                 ex -> Responses.message(ex, 413, "Request Entity Too Large"),
-                new FullBodyHandler(invoking(workers, nonBlockingInvoker, new ExceptionGuardHandler(notices, functionRoutes))));
+                new BodyDeadlineHandler(bodyDeadline, new FullBodyHandler(
+                        invoking(workers, nonBlockingInvoker, new ExceptionGuardHandler(notices, functionRoutes)))));
         String tooLarge = "Request must be smaller than " + config.maxBodyBytes() + " bytes for the InvokeFunction operation";
         HttpHandler invoke = new BodyLimitHandler(config.maxBodyBytes(),
                 ex -> InvokeApiError.REQUEST_TOO_LARGE.send(ex, Invocation.newRequestId(), tooLarge),
-                new FullBodyHandler(invoking(workers, nonBlockingInvoker, new ExceptionGuardHandler(notices, invokeApi))));
-        HttpHandler adminApi = new WorkerDispatchHandler(workers, new ExceptionGuardHandler(notices, admin));
-        return new PathHandler(functions)
-                .addPrefixPath(AdminHandler.ROOT, adminApi)
-                .addPrefixPath("/2015-03-31", invoke);
+                new BodyDeadlineHandler(bodyDeadline, new FullBodyHandler(
+                        invoking(workers, nonBlockingInvoker, new ExceptionGuardHandler(notices, invokeApi)))));
+        HttpHandler adminApi = new BodyLimitHandler(config.maxBodyBytes(),
+                ex -> Responses.message(ex, 413, "admin request body must be at most " + config.maxBodyBytes()
+                        + " bytes; send less"),
+                new BodyDeadlineHandler(bodyDeadline,
+                        new WorkerDispatchHandler(workers, new ExceptionGuardHandler(notices, admin))));
+        return new HostCheckHandler(config.host(), config.access(), new PathHandler(functions)
+                .addPrefixPath(AdminHandler.ROOT, guarded(adminToken, Refusal.MESSAGE, adminApi))
+                .addPrefixPath("/2015-03-31", guarded(adminToken, InvokeApiError::refuse, invoke)));
+    }
+
+    /** The admin and Invoke APIs: never driven by another site's page, and only with the token when one is set. */
+    private static HttpHandler guarded(String adminToken, Refusal refusal, HttpHandler next) {
+        HttpHandler tokened = adminToken == null ? next : new AdminTokenHandler(adminToken, refusal, next);
+        return new CrossSiteHandler(refusal, tokened);
     }
 
     /**

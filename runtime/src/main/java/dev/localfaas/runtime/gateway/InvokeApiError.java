@@ -1,6 +1,7 @@
 package dev.localfaas.runtime.gateway;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.localfaas.runtime.execution.Invocation;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
 
@@ -14,6 +15,8 @@ enum InvokeApiError {
     REQUEST_TOO_LARGE("RequestTooLargeException", 413, "message"),
     INVALID_REQUEST_CONTENT("InvalidRequestContentException", 400, "message"),
     INVALID_PARAMETER_VALUE("InvalidParameterValueException", 400, "message"),
+    ACCESS_DENIED("AccessDeniedException", 403, "Message"),
+    UNRECOGNIZED_CLIENT("UnrecognizedClientException", 401, "message"),
     UNSUPPORTED_OPERATION("UnsupportedOperationException", 404, "message"),
     SERVICE("ServiceException", 500, "Message");
 
@@ -43,6 +46,11 @@ enum InvokeApiError {
         body.put("Type", "User");
         body.put(messageField, message);
         return body;
+    }
+
+    /** A refusal by a guard before the Invoke API ({@link Refusal}): 401 for a missing token, else 403. */
+    static void refuse(HttpServerExchange exchange, int status, String message) {
+        (status == 401 ? UNRECOGNIZED_CLIENT : ACCESS_DENIED).send(exchange, Invocation.newRequestId(), message);
     }
 
     void send(HttpServerExchange exchange, String requestId, String message) {

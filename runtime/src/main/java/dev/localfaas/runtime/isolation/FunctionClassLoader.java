@@ -7,6 +7,7 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.jar.Manifest;
 import java.util.List;
 
 /**
@@ -14,6 +15,10 @@ import java.util.List;
  * {@code lib/*.jar}), over the platform classloader.
  * Nothing on the runtime's classpath (Jackson, Undertow, picocli, ClassGraph, localfaas) is visible through it, so a
  * function sees only the JDK and what it bundles — as on Lambda, where the JAR is all there is.
+ * <p>
+ * Classes are defined from bytes this loader reads itself, so that calls to {@code System.exit} and friends are
+ * rewritten to throw {@code Runtime.ExitError} ({@link ExitCalls}) instead of ending the shared JVM; resources are
+ * found as any {@code URLClassLoader} finds them.
  */
 public final class FunctionClassLoader extends URLClassLoader {
 
@@ -21,8 +26,11 @@ public final class FunctionClassLoader extends URLClassLoader {
         registerAsParallelCapable();
     }
 
-    private FunctionClassLoader(String name, URL[] urls) {
+    private final ClassFiles classFiles;
+
+    private FunctionClassLoader(String name, URL[] urls, List<Path> classpath) {
         super("faas:" + name, urls, ClassLoader.getPlatformClassLoader());
+        this.classFiles = new ClassFiles(classpath);
     }
 
     /**
@@ -48,7 +56,58 @@ public final class FunctionClassLoader extends URLClassLoader {
         } catch (MalformedURLException e) {
             throw new UncheckedIOException(e);
         }
-        return new FunctionClassLoader(functionName, urls);
+        return new FunctionClassLoader(functionName, urls, classpath);
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        if (name.equals(ExitErrorClass.NAME)) {
+            byte[] bytes = ExitErrorClass.bytes();
+            return defineClass(name, bytes, 0, bytes.length);
+        }
+        ClassFiles.Found found;
+        try {
+            found = classFiles.find(name.replace('.', '/').concat(".class")).orElse(null);
+        } catch (IOException e) {
+            throw new ClassNotFoundException(name + ": " + e.getMessage(), e);
+        }
+        if (found == null) {
+            throw new ClassNotFoundException(name);
+        }
+        definePackageOf(name, found);
+        byte[] bytes = ExitCalls.rewrite(found.bytes());
+        return defineClass(name, bytes, 0, bytes.length, found.codeSource());
+    }
+
+    /** As {@code URLClassLoader} does: a class's package, with its JAR's manifest attributes, before its first class. */
+    private void definePackageOf(String className, ClassFiles.Found found) {
+        int dot = className.lastIndexOf('.');
+        if (dot < 0) {
+            return;
+        }
+        String pkg = className.substring(0, dot);
+        if (getDefinedPackage(pkg) != null) {
+            return;
+        }
+        try {
+            Manifest manifest = found.manifest();
+            if (manifest != null) {
+                definePackage(pkg, manifest, found.codeSource().getLocation());
+            } else {
+                definePackage(pkg, null, null, null, null, null, null, null);
+            }
+        } catch (IllegalArgumentException definedMeanwhile) {
+            // another thread defined it first: the same package
+        } catch (IOException unreadableManifest) {
+            definePackage(pkg, null, null, null, null, null, null, null);
+        }
+    }
+
+    /** Also closes the JARs read for class definitions. */
+    @Override
+    public void close() throws IOException {
+        classFiles.close();
+        super.close();
     }
 
     /** Closes the JARs; the loader and its classes can then be collected once nothing references them. */

@@ -9,8 +9,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Appends one usage record per invocation to {@code usage.jsonl}, as the invocation completes.
@@ -20,6 +25,10 @@ import java.util.function.Consumer;
  * reader (or a second process appending to the same file, such as {@code faas invoke} beside {@code faas run})
  * sees whole lines only. A {@code FileOutputStream} rather than a {@code FileChannel} because the engine may
  * interrupt an invoking thread on timeout, and an interrupt closes a channel.
+ *
+ * <p>The file is rotated ({@link LedgerRotation}): past a size, or on a new UTC day, it is renamed into a segment
+ * {@code usage-<time>-<pid>.jsonl} and a fresh {@code usage.jsonl} begun; segments older than the retention are
+ * deleted. {@link UsageReader} reads the segments and the live file as one ledger.
  */
 public final class UsageLedger implements InvocationListener, AutoCloseable {
     /** The file name inside the state directory. */
@@ -27,16 +36,29 @@ public final class UsageLedger implements InvocationListener, AutoCloseable {
     /** The state directory inside a functions directory, unless {@code --state-dir} moves it. */
     public static final String STATE_DIR = ".faas";
 
+    /** Segments are {@code usage-<UTC time>-<pid>.jsonl}: their names sort in the order they were written. */
+    static final String SEGMENT_PREFIX = "usage-";
+    private static final DateTimeFormatter SEGMENT_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
     private final Path file;
-    private final FileOutputStream out;
+    private FileOutputStream out;
     private final Consumer<String> warnings;
+    private final LedgerRotation rotation;
+    private long size;
+    private LocalDate day;
     private boolean closed;
     private boolean failed;
 
-    private UsageLedger(Path file, FileOutputStream out, Consumer<String> warnings) {
+    private UsageLedger(Path file, FileOutputStream out, Consumer<String> warnings, LedgerRotation rotation)
+            throws IOException {
         this.file = file;
         this.out = out;
         this.warnings = warnings;
+        this.rotation = rotation;
+        this.size = Files.size(file);
+        this.day = utcDay(Files.getLastModifiedTime(file).toMillis());
+        deleteExpiredSegments();
     }
 
     /** {@code <functionsDir>/.faas}: where the ledger and other state live by default. */
@@ -56,11 +78,16 @@ public final class UsageLedger implements InvocationListener, AutoCloseable {
      * @throws UncheckedIOException when the directory or file cannot be created, with a one-line message
      */
     public static UsageLedger open(Path stateDir, Consumer<String> warnings) {
+        return open(stateDir, LedgerRotation.defaults(), warnings);
+    }
+
+    /** As {@link #open(Path, Consumer)}, rotating as {@code rotation} says. */
+    public static UsageLedger open(Path stateDir, LedgerRotation rotation, Consumer<String> warnings) {
         Path file = fileIn(stateDir);
         try {
             Files.createDirectories(stateDir);
             endTornLine(file);
-            return new UsageLedger(file, new FileOutputStream(file.toFile(), true), warnings);
+            return new UsageLedger(file, new FileOutputStream(file.toFile(), true), warnings, rotation);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot open the usage ledger (" + e.getMessage()
                     + "); check that the directory is writable or move it with --state-dir", e);
@@ -120,7 +147,9 @@ public final class UsageLedger implements InvocationListener, AutoCloseable {
                 return;
             }
             try {
+                rotateIfDue(line.length);
                 out.write(line);
+                size += line.length;
                 failed = false;
             } catch (IOException e) {
                 if (!failed) {
@@ -130,6 +159,52 @@ public final class UsageLedger implements InvocationListener, AutoCloseable {
                 failed = true;
             }
         }
+    }
+
+    /** Segments of the ledger in {@code stateDir}, oldest first (not the live {@code usage.jsonl}). */
+    public static List<Path> segments(Path stateDir) {
+        try (Stream<Path> files = Files.list(stateDir)) {
+            return files.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(SEGMENT_PREFIX) && n.endsWith(".jsonl");
+            }).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private void rotateIfDue(int nextLine) throws IOException {
+        long now = System.currentTimeMillis();
+        boolean newDay = rotation.daily() && !utcDay(now).equals(day);
+        if (size == 0 || !newDay && size + nextLine <= rotation.maxBytes()) {
+            day = size == 0 ? utcDay(now) : day;
+            return;
+        }
+        out.close();
+        Path segment = file.resolveSibling(SEGMENT_PREFIX + SEGMENT_TIME.format(Instant.ofEpochMilli(now)) + "-"
+                + ProcessHandle.current().pid() + ".jsonl");
+        Files.move(file, segment); // a second process appending keeps writing to the segment: still read as one
+        out = new FileOutputStream(file.toFile(), true);
+        size = 0;
+        day = utcDay(now);
+        deleteExpiredSegments();
+    }
+
+    private void deleteExpiredSegments() {
+        long oldest = System.currentTimeMillis() - rotation.retention().toMillis();
+        for (Path segment : segments(file.getParent())) {
+            try {
+                if (Files.getLastModifiedTime(segment).toMillis() < oldest) {
+                    Files.delete(segment);
+                }
+            } catch (IOException e) {
+                warnings.accept(segment + ": cannot delete an expired usage segment (" + e.getMessage() + ")");
+            }
+        }
+    }
+
+    private static LocalDate utcDay(long millis) {
+        return Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC).toLocalDate();
     }
 
     @Override

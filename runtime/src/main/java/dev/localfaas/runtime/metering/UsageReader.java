@@ -43,6 +43,27 @@ public final class UsageReader {
      * @throws UncheckedIOException when the file cannot be read at all, with a one-line message
      */
     public static Result read(Path file, Consumer<UsageRecord> sink) {
+        if (!file.getFileName().toString().equals(UsageLedger.FILE_NAME) || file.getParent() == null) {
+            return readOne(file, sink);
+        }
+        // the live ledger: its rotated segments first, oldest first, then the file itself, read as one
+        List<Path> segments = UsageLedger.segments(file.getParent());
+        long records = 0;
+        List<String> warnings = new ArrayList<>();
+        for (Path segment : segments) {
+            Result r = readOne(segment, sink);
+            records += r.records();
+            warnings.addAll(r.warnings());
+        }
+        if (!segments.isEmpty() && !Files.exists(file)) {
+            return new Result(file, records, warnings); // rotated a moment ago, or only segments are left
+        }
+        Result live = readOne(file, sink);
+        warnings.addAll(live.warnings());
+        return new Result(file, records + live.records(), warnings);
+    }
+
+    private static Result readOne(Path file, Consumer<UsageRecord> sink) {
         Warnings warnings = new Warnings(file);
         long count = 0;
         long number = 0;

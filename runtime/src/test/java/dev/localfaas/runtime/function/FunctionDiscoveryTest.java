@@ -104,10 +104,10 @@ class FunctionDiscoveryTest {
     void findsEveryFixtureWithMethodHandlersAsClassColonColonMethod() {
         Map<String, String> handlers = handlers(fixtures);
         assertEquals(List.of("StreamLambdaHandler", "chatty", "container-annotated", "counter", "echo-http",
-                "echo-kinesis", "echo-rest", "echo-scheduled", "echo-sns", "echo-sqs", "echoes", "env-probe", "hog",
-                "http-response", "isolation", "noop", "printer", "raw-event", "raw-stream", "rest-response",
-                "sleeper", "slow-consumer", "slow-init", "sqs-batch", "static-sum", "stubborn", "thrower", "ticker",
-                "upper"),
+                "echo-kinesis", "echo-rest", "echo-scheduled", "echo-sns", "echo-sqs", "echoes", "env-probe",
+                "exiter", "hog", "http-response", "isolation", "noop", "printer", "raw-event", "raw-stream",
+                "rest-response", "sleeper", "slow-consumer", "slow-init", "sqs-batch", "static-sum", "stubborn",
+                "thrower", "ticker", "upper"),
                 List.copyOf(handlers.keySet()));
         assertEquals("fixtures.behaviour.Noop::run", handlers.get("noop"));
         assertEquals("fixtures.behaviour.StaticSum::sum", handlers.get("static-sum"));

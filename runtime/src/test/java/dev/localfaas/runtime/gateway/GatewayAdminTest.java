@@ -140,4 +140,19 @@ class GatewayAdminTest {
                 .POST(HttpRequest.BodyPublishers.ofString("grüße", StandardCharsets.UTF_8)).build());
         assertEquals("grüße", json(r).get("body").asText());
     }
+
+    @Test
+    void adminBodiesOverTheLimitAre413NotTruncated() throws Exception {
+        byte[] big = new byte[(int) GatewayConfig.LAMBDA_SYNC_PAYLOAD_BYTES + 1];
+        String expected = "admin request body must be at most " + GatewayConfig.LAMBDA_SYNC_PAYLOAD_BYTES
+                + " bytes; send less";
+        HttpResponse<String> declared = gw.send(HttpRequest.newBuilder(gw.uri("/_faas/queues/q"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build());
+        assertEquals(413, declared.statusCode());
+        assertEquals(expected, json(declared).get("message").asText());
+        HttpResponse<String> chunked = gw.send(HttpRequest.newBuilder(gw.uri("/_faas/queues/q"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build());
+        assertEquals(413, chunked.statusCode());
+        assertEquals(expected, json(chunked).get("message").asText());
+    }
 }

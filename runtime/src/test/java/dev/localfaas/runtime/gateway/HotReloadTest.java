@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import dev.localfaas.runtime.function.FunctionsWatcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -87,6 +88,55 @@ class HotReloadTest {
     }
 
     @Test
+    void aJarWrittenSlowlyKeepsItsPreviousVersionServingUntilItIsWhole() throws Exception {
+        byte[] v2 = Files.readAllBytes(version("v2"));
+        Path functions = Files.createDirectories(dir.resolve("functions"));
+        Files.copy(version("v1"), functions.resolve("version.jar"));
+        AtomicInteger reloads = new AtomicInteger();
+        List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (RunningGateway gw = RunningGateway.start(functions, dir.resolve("state"));
+             FunctionsWatcher watcher = FunctionsWatcher.start(functions, Duration.ofMillis(200), () -> {
+                 gw.faas.reload().problems().forEach(p -> problems.add(p.message()));
+                 gw.gateway.refreshRoutes();
+                 reloads.incrementAndGet();
+             }, gw.notices::add)) {
+            Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
+            AtomicBoolean hammering = new AtomicBoolean(true);
+            ExecutorService clients = Executors.newFixedThreadPool(4);
+            List<Future<?>> loops = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                loops.add(clients.submit(() -> {
+                    while (hammering.get()) {
+                        HttpResponse<String> r = gw.send(HttpRequest.newBuilder(gw.uri("/version")).GET().build());
+                        answers.computeIfAbsent(r.statusCode() + " " + r.body(), k -> new AtomicInteger()).incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            await().atMost(30, TimeUnit.SECONDS).until(() -> answers.containsKey("200 v1")); // a cold JVM, a busy machine
+            try (java.io.OutputStream out = Files.newOutputStream(functions.resolve("version.jar"))) {
+                out.write(v2, 0, v2.length / 2);
+                out.flush();
+                // the writer pauses longer than the watcher waits for a JAR to become whole (2 s): it reloads anyway
+                await().atMost(15, TimeUnit.SECONDS).until(() -> reloads.get() >= 1);
+                int during = total(answers);
+                await().atMost(20, TimeUnit.SECONDS).until(() -> total(answers) > during + 20); // served meanwhile
+                out.write(v2, v2.length / 2, v2.length - v2.length / 2);
+            }
+            await().atMost(15, TimeUnit.SECONDS).until(() -> answers.containsKey("200 v2"));
+            hammering.set(false);
+            for (Future<?> loop : loops) {
+                loop.get(10, TimeUnit.SECONDS);
+            }
+            clients.shutdown();
+
+            assertEquals(java.util.Set.of("200 v1", "200 v2"), answers.keySet(), "no 404, no error: " + toInts(answers));
+            assertTrue(problems.contains("version.jar: not a complete JAR (still being written, or broken); the previous"
+                    + " version of version keeps serving until it is a valid JAR"), problems.toString());
+        }
+    }
+
+    @Test
     void addingAndRemovingAJarAddsAndRemovesItsRoutes() throws Exception {
         Path functions = Samples.copy(dir.resolve("functions"), "users-api.jar");
         try (RunningGateway gw = RunningGateway.start(functions, dir.resolve("state"));
@@ -101,6 +151,10 @@ class HotReloadTest {
             await().atMost(10, TimeUnit.SECONDS).until(() -> gw.get("/hello").statusCode() == 404);
             assertEquals(200, gw.get("/users/1").statusCode());
         }
+    }
+
+    private static int total(Map<String, AtomicInteger> counts) {
+        return counts.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     private static Map<String, Integer> toInts(Map<String, AtomicInteger> counts) {

@@ -125,6 +125,12 @@ public final class QueueAdminHandler implements HttpHandler {
 
     private Map<String, Object> send(HttpServerExchange exchange, String queue) throws IOException {
         byte[] bytes = exchange.getInputStream().readNBytes(OutgoingMessage.MAX_BYTES + 1);
+        if (bytes.length > OutgoingMessage.MAX_BYTES) {
+            // judged before decoding: the cut may fall inside a character, which is not the sender's fault
+            throw new QueueRequestException("message is larger than " + OutgoingMessage.MAX_BYTES + " bytes; SQS allows"
+                    + " at most " + OutgoingMessage.MAX_BYTES + " bytes (body and attributes), so store large payloads"
+                    + " elsewhere and send a reference");
+        }
         String body;
         try {
             body = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -85,6 +85,8 @@ public final class SqliteQueueBackend implements QueueBackend {
             }
             return null;
         });
+        knownQueues.add(queue);
+        deadLetterQueue.ifPresent(knownQueues::add);
     }
 
     @Override
@@ -97,7 +99,7 @@ public final class SqliteQueueBackend implements QueueBackend {
         QueueNames.require(queue);
         long now = clock.millis();
         boolean visibleNow = messages.stream().anyMatch(m -> m.delay().isZero());
-        return writer.write(Sync.DISK, sql -> {
+        List<SentMessage> done = writer.write(Sync.DISK, sql -> {
             ensureQueue(sql, queue, now);
             PreparedStatement ps = sql.prepare("INSERT INTO messages (id, queue, body, attributes, md5_of_body,"
                     + " sender_id, sent_at, visible_at, group_id, dedup_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -129,6 +131,8 @@ public final class SqliteQueueBackend implements QueueBackend {
             }
             return sent;
         }, visibleNow ? signal::signal : null);
+        knownQueues.add(queue); // committed: write() returns only then
+        return done;
     }
 
     private void ensureQueue(GroupCommitWriter.Statements sql, String queue, long now) throws SQLException {
@@ -139,7 +143,7 @@ public final class SqliteQueueBackend implements QueueBackend {
         ps.setString(1, queue);
         ps.setLong(2, now);
         ps.executeUpdate();
-        knownQueues.add(queue); // only a cache: at worst the next call inserts-or-ignores again
+        // not marked known here: this runs inside a savepoint that may still roll back; callers mark it after commit
     }
 
     @Override
@@ -182,8 +186,12 @@ public final class SqliteQueueBackend implements QueueBackend {
     public int moveToDeadLetter(String queue, Collection<String> receiptHandles, String deadLetterQueue) {
         QueueNames.require(deadLetterQueue);
         long now = clock.millis();
-        return forEachHandle(queue, receiptHandles, ReceiveBatch.DEAD_LETTER_SQL_BY_HANDLE,
+        int moved = forEachHandle(queue, receiptHandles, ReceiveBatch.DEAD_LETTER_SQL_BY_HANDLE,
                 sql -> ensureQueue(sql, deadLetterQueue, now), true, deadLetterQueue, queue, now);
+        if (!receiptHandles.isEmpty()) {
+            knownQueues.add(deadLetterQueue); // committed: the prelude ran and was not rolled back
+        }
+        return moved;
     }
 
     private interface Prelude {

@@ -148,4 +148,14 @@ class QueueAdminHandlerTest {
         assertEquals(400, badPeek.statusCode());
         assertEquals("peek=lots is not a whole number; give one, e.g. peek=10", json(badPeek).get("message").asText());
     }
+
+    @Test
+    void anOversizedMessageCutInsideACharacterIsTooLargeNotBadText() throws Exception {
+        // "é" is two bytes: the limit falls between them, which a decoder would call malformed
+        String body = "a" + "é".repeat(OutgoingMessage.MAX_BYTES / 2);
+        HttpResponse<String> r = call("POST", "/orders/messages", body);
+        assertEquals(400, r.statusCode(), r.body());
+        assertEquals("message is larger than 1048576 bytes; SQS allows at most 1048576 bytes (body and attributes), so"
+                + " store large payloads elsewhere and send a reference", json(r).get("message").asText());
+    }
 }

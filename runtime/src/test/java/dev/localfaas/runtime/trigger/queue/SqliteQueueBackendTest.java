@@ -270,4 +270,20 @@ class SqliteQueueBackendTest {
 
         assertThrows(IllegalStateException.class, () -> queues.send("orders", OutgoingMessage.of("late")));
     }
+
+    @Test
+    void aQueueCreatedInsideASendThatRolledBackIsCreatedByTheNextSend() throws Exception {
+        // a real failure inside the send's savepoint, after the queue row was inserted: a trigger refuses the message
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("queues.db"));
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TRIGGER poison BEFORE INSERT ON messages WHEN NEW.body = 'poison'"
+                    + " BEGIN SELECT RAISE(ABORT, 'poisoned message'); END");
+        }
+        assertThrows(QueueStoreException.class, () -> queues.send("fresh", OutgoingMessage.of("poison")));
+        assertFalse(queues.exists("fresh"), "the rolled-back send left its queue behind");
+
+        queues.send("fresh", OutgoingMessage.of("good"));
+        assertTrue(queues.exists("fresh"), "the queue was taken as known after a rollback and never created");
+        assertEquals(Set.of("good"), bodies(receive("fresh", 10, Duration.ofSeconds(30))));
+    }
 }

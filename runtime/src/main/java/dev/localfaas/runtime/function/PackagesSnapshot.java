@@ -1,4 +1,4 @@
-package dev.localfaas.runtime.gateway;
+package dev.localfaas.runtime.function;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

@@ -1,9 +1,10 @@
-package dev.localfaas.runtime.gateway;
+package dev.localfaas.runtime.function;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.localfaas.runtime.Samples;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +108,7 @@ class FunctionsWatcherTest {
     @Test
     void unwatchableDirectoryIsOneLine() {
         Path missing = dir.resolve("missing");
-        GatewayException e = org.junit.jupiter.api.Assertions.assertThrows(GatewayException.class,
+        java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
                 () -> FunctionsWatcher.start(missing, Duration.ofMillis(200), () -> { }, notices::add));
         assertTrue(e.getMessage().startsWith("cannot watch " + missing + " for changed JARs: "), e.getMessage());
         assertTrue(e.getMessage().endsWith("; run with --no-watch to do without hot reload"), e.getMessage());

@@ -1,6 +1,7 @@
-package dev.localfaas.runtime.gateway;
+package dev.localfaas.runtime.function;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ public final class FunctionsWatcher implements AutoCloseable {
      * through {@code notices} and watching goes on.
      *
      * @param quiet how long the JARs must stay unchanged before a reload (300 ms suits copies and builds)
-     * @throws GatewayException when the directory cannot be watched
+     * @throws UncheckedIOException when the directory cannot be watched
      */
     public static FunctionsWatcher start(Path dir, Duration quiet, Runnable onChange, Consumer<String> notices) {
         Objects.requireNonNull(onChange, "onChange");
@@ -61,7 +62,7 @@ public final class FunctionsWatcher implements AutoCloseable {
             w.thread.start();
             return w;
         } catch (IOException e) {
-            throw new GatewayException("cannot watch " + dir + " for changed JARs: " + e.getMessage()
+            throw new UncheckedIOException("cannot watch " + dir + " for changed JARs: " + e.getMessage()
                     + "; run with --no-watch to do without hot reload", e);
         }
     }
