@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localfaas.runtime.execution.Outcome;
 import dev.localfaas.runtime.metering.UsageLedger;
 import dev.localfaas.runtime.metering.UsageRecord;
 import java.io.IOException;
@@ -39,7 +40,7 @@ class ReportCommandTest {
 
     private static UsageRecord record(String fn, long atMs, double durationMs, double initMs, String outcome) {
         return new UsageRecord(fn, "$LATEST", fn + "-" + atMs, "cli", T0.plusMillis(atMs).toString(), durationMs, initMs,
-                (long) Math.ceil(durationMs + initMs), 128, outcome, 2, 20, 1000);
+                (long) Math.ceil(durationMs + initMs), 128, Outcome.valueOf(outcome.toUpperCase(java.util.Locale.ROOT)), 2, 20, 1000);
     }
 
     @Test

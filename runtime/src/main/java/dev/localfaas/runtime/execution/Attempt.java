@@ -95,6 +95,7 @@ final class Attempt {
                 pool.logGroup(), environment.logStreamName(), spec.memoryMb(), deadlineMillis,
                 invocation.clientContext());
         deadline = timer.after(spec.timeoutSeconds() * 1000L, this::onDeadline);
+        long cpu0 = THREADS.getCurrentThreadCpuTime(); // -1 when the JVM has thread CPU time switched off
         long handlerStart = System.nanoTime();
         byte[] payload;
         Outcome outcome = Outcome.OK;
@@ -107,6 +108,7 @@ final class Attempt {
             errorType = t.getClass().getName();
         }
         double durationMs = (System.nanoTime() - handlerStart) / 1e6;
+        long cpuNanos = cpu0 < 0 ? -1 : THREADS.getCurrentThreadCpuTime() - cpu0;
         long allocated = THREADS.getCurrentThreadAllocatedBytes() - allocated0;
         cancelDeadline();
         if (!settled.compareAndSet(false, true)) {
@@ -126,7 +128,7 @@ final class Attempt {
                 outcome == Outcome.OK ? null : "error"));
         log.close();
         pool.giveBack(environment);
-        answer.complete(result(start, durationMs, billed, outcome, payload, errorType, allocated));
+        answer.complete(result(start, durationMs, billed, outcome, payload, errorType, allocated, cpuNanos));
     }
 
     private void initFailed(FunctionLoadException fault, long allocated0) {
@@ -146,7 +148,7 @@ final class Attempt {
                 "error\tError Type: Runtime.BadFunctionCode"));
         log.close();
         answer.complete(result(start, 0, billed, Outcome.ERROR, payload,
-                fault.errorType() == null ? "Runtime.BadFunctionCode" : fault.errorType(), allocated));
+                fault.errorType() == null ? "Runtime.BadFunctionCode" : fault.errorType(), allocated, -1));
     }
 
     /** Runs on the timer thread at the deadline (or when init takes too long). */
@@ -174,7 +176,7 @@ final class Attempt {
         log.close();
         Instant started = start != null ? start : now.minusMillis(spec.timeoutSeconds() * 1000L);
         answer.complete(result(started, durationMs, billed, Outcome.TIMEOUT,
-                ErrorPayload.timeout(invocation.requestId(), spec.timeoutSeconds()), "Sandbox.Timedout", 0));
+                ErrorPayload.timeout(invocation.requestId(), spec.timeoutSeconds()), "Sandbox.Timedout", 0, -1));
     }
 
     private void cancelDeadline() {
@@ -182,9 +184,9 @@ final class Attempt {
     }
 
     private InvocationResult result(Instant at, double durationMs, long billed, Outcome outcome, byte[] payload,
-                                    String errorType, long allocated) {
+                                    String errorType, long allocated, long cpuNanos) {
         return new InvocationResult(spec.name(), "$LATEST", invocation.requestId(), invocation.trigger(), at,
                 durationMs, initMs, billed, spec.memoryMb(), outcome, payload, errorType, log.text(),
-                invocation.payload().length, allocated);
+                invocation.payload().length, allocated, cpuNanos, invocation.triggerDetail());
     }
 }

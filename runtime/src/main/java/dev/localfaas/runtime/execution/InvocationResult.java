@@ -20,6 +20,9 @@ import java.time.Instant;
  * @param log           the invocation's log, START to REPORT, as CloudWatch would hold it
  * @param requestBytes  size of the event
  * @param allocatedBytes bytes the invoking thread allocated: a stand-in for memory use, not Lambda's Max Memory Used
+ * @param cpuNanos      CPU time of the handler's thread while the handler ran, or -1 when unknown (timed out, init
+ *                      failed, throttled, or the JVM does not measure thread CPU time)
+ * @param triggerDetail what the trigger adds about how the call arrived ({@link Invocation#triggerDetail()}), or null
  */
 public record InvocationResult(
         String function,
@@ -36,7 +39,17 @@ public record InvocationResult(
         String errorType,
         String log,
         long requestBytes,
-        long allocatedBytes) {
+        long allocatedBytes,
+        long cpuNanos,
+        String triggerDetail) {
+
+    /** A result whose CPU time is unknown and whose trigger added no detail. */
+    public InvocationResult(String function, String version, String requestId, Trigger trigger, Instant start,
+            double durationMs, double initMs, long billedMs, int memoryMb, Outcome outcome, byte[] payload,
+            String errorType, String log, long requestBytes, long allocatedBytes) {
+        this(function, version, requestId, trigger, start, durationMs, initMs, billedMs, memoryMb, outcome, payload,
+                errorType, log, requestBytes, allocatedBytes, -1, null);
+    }
 
     public boolean coldStart() {
         return initMs > 0;

@@ -17,6 +17,6 @@ final class Throttles {
                 .getBytes(StandardCharsets.UTF_8);
         return new InvocationResult(spec.name(), "$LATEST", invocation.requestId(), invocation.trigger(),
                 Instant.now(), 0, 0, 0, spec.memoryMb(), Outcome.THROTTLED, body, reason, "",
-                invocation.payload().length, 0);
+                invocation.payload().length, 0, -1, invocation.triggerDetail());
     }
 }

@@ -42,7 +42,7 @@ public record BillingRules(int durationRoundingMs, int minimumBilledMs, boolean 
 
     /** Billable milliseconds of one invocation; a throttled request is never billed. */
     public long billableMs(UsageRecord r) {
-        if ("throttled".equals(r.outcome())) {
+        if (!r.ran()) {
             return 0;
         }
         // The record's billedMs is AWS's ceil(duration + init); rounding that up again to a coarser step gives the

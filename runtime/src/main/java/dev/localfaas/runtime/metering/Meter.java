@@ -14,7 +14,7 @@ final class Meter {
     }
 
     void add(UsageRecord r) {
-        if ("throttled".equals(r.outcome())) {
+        if (!r.ran()) {
             return;
         }
         long[] g = byMemory.computeIfAbsent(r.memoryMb(), k -> new long[2]);
