@@ -1,11 +1,15 @@
 package dev.localfaas.runtime.metering;
 
 import java.math.BigDecimal;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Counts one function's billable requests and milliseconds for one provider, invocation by invocation. */
+/** Counts one function's billable {@link Measure}s for one provider, invocation by invocation. */
 final class Meter {
+    private static final int MEASURES = Measure.values().length;
+    private static final long KB = 1024;
+
     private final BillingRules rules;
     private final Map<Integer, long[]> byMemory = new TreeMap<>();
 
@@ -17,15 +21,44 @@ final class Meter {
         if (!r.ran()) {
             return;
         }
-        long[] g = byMemory.computeIfAbsent(r.memoryMb(), k -> new long[2]);
-        g[0]++;
-        g[1] = Math.addExact(g[1], rules.billableMs(r));
+        long[] g = byMemory.computeIfAbsent(r.memoryMb(), k -> new long[MEASURES]);
+        g[Measure.COUNT.ordinal()]++;
+        g[Measure.BILLABLE_MS.ordinal()] = Math.addExact(g[Measure.BILLABLE_MS.ordinal()], rules.billableMs(r));
+        g[Measure.MEASURED_US.ordinal()] += Math.round(rules.measuredMs(r) * 1000);
+        if (r.cpuMs() != null) {
+            g[Measure.CPU_MS.ordinal()] += (long) Math.ceil(r.cpuMs());
+        } else {
+            g[Measure.CPU_MS.ordinal()] += (long) Math.ceil(r.durationMs());
+            g[Measure.CPU_STAND_INS.ordinal()]++;
+        }
+        long bytes = Math.max(1, r.requestBytes());
+        switch (r.trigger()) {
+            case "http" -> {
+                if ("1.0".equals(r.payloadFormat())) {
+                    g[Measure.REST_API_REQUESTS.ordinal()]++;
+                } else { // 2.0, and records written before the format was recorded (2.0 is the default)
+                    g[Measure.HTTP_API_REQUESTS.ordinal()] += chunks(bytes, 512 * KB);
+                }
+            }
+            case "queue" -> g[Measure.SQS_REQUESTS.ordinal()] += chunks(bytes, 64 * KB) + 1;
+            case "topic" -> g[Measure.SNS_REQUESTS.ordinal()] += chunks(bytes, 64 * KB);
+            case "bus" -> g[Measure.EVENTBRIDGE_EVENTS.ordinal()] += chunks(bytes, 64 * KB);
+            case "schedule" -> g[Measure.SCHEDULER_INVOCATIONS.ordinal()]++;
+            default -> { }
+        }
+    }
+
+    private static long chunks(long bytes, long chunk) {
+        return (bytes + chunk - 1) / chunk;
     }
 
     MeteredUsage snapshot() {
-        return new MeteredUsage(byMemory.entrySet().stream()
-                .map(e -> new MeteredUsage.Group(e.getKey(), BigDecimal.valueOf(e.getValue()[0]),
-                        BigDecimal.valueOf(e.getValue()[1])))
-                .toList());
+        return new MeteredUsage(byMemory.entrySet().stream().map(e -> {
+            Map<Measure, BigDecimal> v = new EnumMap<>(Measure.class);
+            for (Measure m : Measure.values()) {
+                v.put(m, BigDecimal.valueOf(e.getValue()[m.ordinal()]));
+            }
+            return new MeteredUsage.Group(e.getKey(), v);
+        }).toList());
     }
 }

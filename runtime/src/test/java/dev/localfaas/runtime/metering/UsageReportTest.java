@@ -156,7 +156,8 @@ class UsageReportTest {
 
     @Test
     void theSummaryIsAFewLinesWithTheCommandForTheFullReport() {
-        UsageReport r = report(ReportOptions.defaults(), Records.cold("hello", 12, 300, 128), Records.ok("hello", 13, 128));
+        UsageReport r = report(ReportOptions.defaults().withProviders(List.of("aws")), Records.cold("hello", 12, 300, 128),
+                Records.ok("hello", 13, 128));
 
         assertEquals("""
                 usage: 2 invocations of 1 function (0 errors, 0 timeouts, 0 throttled, 1 cold start); 325 billed ms, \
