@@ -111,6 +111,18 @@ final class ContainerCalculator {
                 List.of("no free tier: an always-on container is billed every hour, busy or idle"));
     }
 
+    /** The month's total for {@code factor} times the observed load, as {@link #bill} adds it up. */
+    static BigDecimal monthly(Provider p, ContainerLoad load, BigDecimal factor, ContainerSize override) {
+        Plan plan = plan(p, load, BigDecimal.valueOf(load.invocations()).multiply(factor), override);
+        BigDecimal hours = p.container().hoursPerMonth().multiply(plan.containers());
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Rate rate : p.rates()) {
+            sum = sum.add(rate.charge(hours.multiply(rate.unit() == Unit.VCPU_HOURS ? plan.size().vcpu()
+                    : plan.size().memoryGb())));
+        }
+        return sum;
+    }
+
     private static String sizing(ContainerLoad load, Plan plan) {
         if (plan.sizedByUser()) {
             return "size " + plan.size() + " (--container-size)";

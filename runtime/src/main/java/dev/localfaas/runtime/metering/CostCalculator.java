@@ -69,6 +69,20 @@ final class CostCalculator {
         return new ProviderBill(p, before, after, totalBefore, totalAfter, lines, totalLines, freeTierLines);
     }
 
+    /**
+     * The account's month on {@code p} for all of {@code all}, after the free tier when it applies, plan fee
+     * included: the same sum as {@link #bill}'s {@code totalAfter}, without the per-function shares and the
+     * arithmetic, for the many volumes a break-even search prices.
+     */
+    static BigDecimal monthly(Provider p, MeteredUsage all, boolean freeTier) {
+        BigDecimal sum = freeTier ? p.monthlyFee() : BigDecimal.ZERO;
+        for (Rate rate : p.rates()) {
+            BigDecimal total = quantity(p, rate.unit(), all);
+            sum = sum.add(rate.charge(freeTier ? total.subtract(rate.freeTier()).max(BigDecimal.ZERO) : total));
+        }
+        return sum;
+    }
+
     /** How many of {@code unit} the usage comes to, exact: GB is 1,024 MB, as every provider here counts it. */
     static BigDecimal quantity(Provider p, Unit unit, MeteredUsage usage) {
         BigDecimal sum = BigDecimal.ZERO;

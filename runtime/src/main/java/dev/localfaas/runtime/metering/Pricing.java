@@ -14,12 +14,17 @@ final class Pricing {
     private final List<FunctionUsage> usage;
     private final ContainerLoad load;
     private final ReportOptions options;
+    private final Map<String, MeteredUsage> merged = new LinkedHashMap<>();
 
     Pricing(List<Provider> providers, List<FunctionUsage> usage, ContainerLoad load, ReportOptions options) {
         this.providers = List.copyOf(providers);
         this.usage = List.copyOf(usage);
         this.load = load;
         this.options = options;
+        for (Provider p : providers) {
+            merged.put(p.id(), MeteredUsage.merge(usage.stream()
+                    .map(u -> u.metered().getOrDefault(p.id(), MeteredUsage.NONE)).toList()));
+        }
     }
 
     ReportOptions options() {
@@ -52,6 +57,7 @@ final class Pricing {
 
     /** What the month costs on {@code p} (after the free tier when it applies) at {@code factor} times the usage. */
     BigDecimal monthly(Provider p, BigDecimal factor) {
-        return bill(p, factor).totalAfter().total();
+        return p.isContainer() ? ContainerCalculator.monthly(p, load, factor, options.containerSize())
+                : CostCalculator.monthly(p, merged.get(p.id()).scaled(factor), options.freeTier());
     }
 }
