@@ -9,7 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Waits 100 ms, as a handler waiting on a database or another service does, and uses almost no CPU. It takes as long
+ * Waits 250 ms, as a handler waiting on a database or another service does, and uses almost no CPU. It takes as long
  * as {@link CpuBurner}; the bill differs only where the provider charges CPU time.
  */
 @Function(name = "sleeper")
