@@ -31,7 +31,8 @@ final class HtmlRenderer {
         h.append("<h2>Cost per function and provider</h2>\n<p class=\"note\">Before the free tier: the free tier of a ")
                 .append("month usually brings a local run to $0, which would make a dull chart.</p>\n")
                 .append(SvgCharts.cost(r));
-        h.append("<h2>Side by side</h2>\n<p class=\"note\">The month on each provider, after the free tier.</p>\n");
+        h.append("<h2>Side by side</h2>\n<p class=\"note\">").append(escape(ReportText.sideBySideHeading(r)))
+                .append(".</p>\n");
         table(h, 1, ReportText.SIDE_BY_SIDE_COLUMNS, ReportText.sideBySideRows(r));
         h.append("<p class=\"note\">").append(escape(ReportText.concurrencyLine(r))).append("</p>\n");
         if (r.breakEven().isPresent()) {

@@ -26,7 +26,7 @@ final class MarkdownRenderer {
                 : "Free tier not applied.\n\n");
         List<String[]> costs = ReportText.costRows(r);
         table(out, 2, ReportText.COST_COLUMNS, costs);
-        out.append("\n## Side by side\n\nThe month on each provider, after the free tier.\n\n");
+        out.append("\n## Side by side\n\n").append(escape(ReportText.sideBySideHeading(r))).append(".\n\n");
         table(out, 1, ReportText.SIDE_BY_SIDE_COLUMNS, ReportText.sideBySideRows(r));
         out.append('\n').append(escape(ReportText.concurrencyLine(r))).append("\n");
         List<String> be = ReportText.breakEvenLines(r);

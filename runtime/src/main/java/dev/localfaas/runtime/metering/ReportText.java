@@ -36,11 +36,15 @@ final class ReportText {
     private ReportText() {
     }
 
-    /** Per provider, the month's bill after the free tier, part by part, and where it breaks even with the container. */
+    /**
+     * Per provider, the month's bill after the free tier, part by part, and where it breaks even with the container:
+     * the projected month when there is a projection (a local run is free almost everywhere), else the observed one.
+     */
     static List<String[]> sideBySideRows(UsageReport r) {
         List<String[]> rows = new ArrayList<>();
         for (Provider p : r.providers()) {
-            Cost c = r.total().costAfterFreeTier().get(p.id());
+            Cost c = r.projection().map(proj -> proj.total().costAfterFreeTier().get(p.id()))
+                    .orElse(r.total().costAfterFreeTier().get(p.id()));
             rows.add(new String[] {p.name(), Amounts.usd(c.requests()), Amounts.usd(c.compute()),
                 Amounts.usd(c.services()), Amounts.usd(c.fee()), Amounts.usd(c.total()), breakEvenCell(r, p)});
         }
@@ -60,6 +64,12 @@ final class ReportText {
         return b.volumes().get(p.id()).map(n -> "FaaS cheaper below " + Amounts.quantity(n) + "/month")
                 .orElse(curve.get(0).cost().compareTo(box.get(0).cost()) >= 0 ? "container cheaper at any volume"
                         : "FaaS cheaper up to " + Amounts.quantity(BreakEven.MAX_REQUESTS) + "/month");
+    }
+
+    /** What the side-by-side table shows: the observed month or the projected one. */
+    static String sideBySideHeading(UsageReport r) {
+        return "SIDE BY SIDE: " + r.projection().map(p -> "the projected month of " + Amounts.quantity(p.monthlyRequests())
+                + " requests").orElse("the month as recorded") + " on each provider, after the free tier";
     }
 
     /** {@code peak 2 invocations at once at ...; the handlers were on the CPU 3% of their wall time}. */

@@ -15,7 +15,7 @@ final class TableRenderer {
         out.append("COST in US dollars (" + (r.options().freeTier() ? "after the free tier: the records taken as one "
                 + "month" : "free tier not applied") + ")\n");
         out.append(costTable(r.functions(), r.total(), r)).append('\n');
-        out.append("SIDE BY SIDE: the month on each provider, after the free tier\n");
+        out.append(ReportText.sideBySideHeading(r)).append('\n');
         out.append(sideBySide(r)).append('\n');
         out.append(ReportText.concurrencyLine(r)).append("\n");
         ReportText.breakEvenLines(r).forEach(l -> out.append(l).append('\n'));
