@@ -20,7 +20,8 @@ import java.time.Instant;
  * @param log           the invocation's log, START to REPORT, as CloudWatch would hold it
  * @param requestBytes  size of the event
  * @param allocatedBytes bytes the invoking thread allocated: a stand-in for memory use, not Lambda's Max Memory Used
- * @param cpuNanos      CPU time of the handler's thread while the handler ran, or -1 when unknown (timed out, init
+ * @param cpuNanos      CPU time of the handler's thread while the handler ran, or -1 when unknown (not sampled —
+ *                      warm invocations are measured one in {@code Attempt.CPU_SAMPLE_EVERY} —, timed out, init
  *                      failed, throttled, or the JVM does not measure thread CPU time)
  * @param triggerDetail what the trigger adds about how the call arrived ({@link Invocation#triggerDetail()}), or null
  */

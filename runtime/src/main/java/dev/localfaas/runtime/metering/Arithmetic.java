@@ -133,8 +133,9 @@ final class Arithmetic {
                         + Amounts.quantity(step.memoryMb()) + " MB)";
             }
             case CPU_MS, CPU_HOURS -> time(g.count(), g.get(Measure.CPU_MS)) + " of CPU time"
-                    + (g.get(Measure.CPU_STAND_INS).signum() > 0 ? " (wall-clock time for "
-                    + Amounts.quantity(g.get(Measure.CPU_STAND_INS)) + " without a measured CPU time)" : "")
+                    + (g.get(Measure.CPU_STAND_INS).signum() > 0 ? " (" + Amounts.quantity(g.get(Measure.CPU_STAND_INS))
+                    + " not measured: estimated from the CPU share of those that were, or their wall-clock time when "
+                    + "none was)" : "")
                     + (unit == Unit.CPU_HOURS ? " ÷ 3,600,000 ms an hour" : "");
             default -> requests(g.count());
         };

@@ -11,9 +11,12 @@ enum Measure {
     BILLABLE_MS,
     /** Wall-clock microseconds as measured, before rounding: what the minimums and rounding are compared with. */
     MEASURED_US,
-    /** CPU milliseconds billed, each invocation rounded up to 1 ms; wall time where the CPU time is unknown. */
+    /**
+     * CPU milliseconds billed, each measured invocation rounded up to 1 ms; for the others, their handler time times
+     * the CPU share of the measured ones (warm invocations are sampled), or their wall time when none was measured.
+     */
     CPU_MS,
-    /** Invocations whose CPU time was unknown and whose wall time stood in for it. */
+    /** Invocations whose CPU time was not measured and was estimated (or stood in for by wall time). */
     CPU_STAND_INS,
     /** API Gateway HTTP API requests: HTTP calls in payload format 2.0, metered per 512 KB. */
     HTTP_API_REQUESTS,

@@ -12,6 +12,8 @@ final class Meter {
 
     private final BillingRules rules;
     private final Map<Integer, long[]> byMemory = new TreeMap<>();
+    // per memory size: measured CPU µs and the handler µs they took, and the handler µs of the unmeasured ones
+    private final Map<Integer, long[]> cpuSample = new TreeMap<>();
 
     Meter(BillingRules rules) {
         this.rules = rules;
@@ -25,10 +27,13 @@ final class Meter {
         g[Measure.COUNT.ordinal()]++;
         g[Measure.BILLABLE_MS.ordinal()] = Math.addExact(g[Measure.BILLABLE_MS.ordinal()], rules.billableMs(r));
         g[Measure.MEASURED_US.ordinal()] += Math.round(rules.measuredMs(r) * 1000);
+        long[] c = cpuSample.computeIfAbsent(r.memoryMb(), k -> new long[3]);
         if (r.cpuMs() != null) {
             g[Measure.CPU_MS.ordinal()] += (long) Math.ceil(r.cpuMs());
+            c[0] += Math.round(r.cpuMs() * 1000);
+            c[1] += Math.round(r.durationMs() * 1000);
         } else {
-            g[Measure.CPU_MS.ordinal()] += (long) Math.ceil(r.durationMs());
+            c[2] += Math.round(r.durationMs() * 1000);
             g[Measure.CPU_STAND_INS.ordinal()]++;
         }
         long bytes = Math.max(1, r.requestBytes());
@@ -52,12 +57,25 @@ final class Meter {
         return (bytes + chunk - 1) / chunk;
     }
 
+    /**
+     * The CPU milliseconds of the invocations that were not measured: their handler time × the CPU share of those
+     * that were, rounded up; their handler time itself when none was measured (an upper bound).
+     */
+    private long estimatedCpuMs(long[] c) {
+        if (c[2] == 0) {
+            return 0;
+        }
+        double share = c[1] > 0 ? Math.min(1, (double) c[0] / c[1]) : 1;
+        return (long) Math.ceil(c[2] * share / 1000);
+    }
+
     MeteredUsage snapshot() {
         return new MeteredUsage(byMemory.entrySet().stream().map(e -> {
             Map<Measure, BigDecimal> v = new EnumMap<>(Measure.class);
             for (Measure m : Measure.values()) {
                 v.put(m, BigDecimal.valueOf(e.getValue()[m.ordinal()]));
             }
+            v.merge(Measure.CPU_MS, BigDecimal.valueOf(estimatedCpuMs(cpuSample.get(e.getKey()))), BigDecimal::add);
             return new MeteredUsage.Group(e.getKey(), v);
         }).toList());
     }

@@ -231,6 +231,25 @@ class ProviderExamplesTest {
         assertEquals(BigDecimal.valueOf(4), u.total(Measure.CPU_MS), "1 ms of CPU each, rounded up");
     }
 
+    /**
+     * Warm invocations are sampled for CPU time: the unmeasured ones are estimated from the measured ones' share of
+     * their handler time. 2 measured calls of 100 ms used 25 ms of CPU each (a quarter); 6 unmeasured calls of 100 ms
+     * are estimated at 150 ms; 200 ms in all.
+     */
+    @Test
+    void unmeasuredCpuTimeIsEstimatedFromTheSampledShare() {
+        Meter meter = new Meter(provider("cloudflare-workers").billing());
+        UsageRecord base = Records.ok("f", 100, 128);
+        for (int i = 0; i < 8; i++) {
+            meter.add(new UsageRecord("f", "$LATEST", "r" + i, "http", base.start(), 100, 0, 100, 128, base.outcome(),
+                    10, 10, 0, i < 2 ? 25.0 : null, "2.0"));
+        }
+        MeteredUsage u = meter.snapshot();
+
+        assertEquals(BigDecimal.valueOf(200), u.total(Measure.CPU_MS));
+        assertEquals(BigDecimal.valueOf(6), u.total(Measure.CPU_STAND_INS));
+    }
+
     private static UsageRecord record(String trigger, String format, long bytes) {
         UsageRecord r = Records.ok("f", 10, 128);
         return new UsageRecord(r.function(), r.version(), r.requestId(), trigger, r.start(), r.durationMs(),

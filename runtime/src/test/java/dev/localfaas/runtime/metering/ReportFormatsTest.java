@@ -41,7 +41,8 @@ class ReportFormatsTest {
 
         assertTrue(table.contains("    1,250 requests × $0.20 / 1M = $0.000250\n"), table);
         assertTrue(table.contains("    1,250 × 13 ms × 0.125 GB = 2.031 GB-s × $0.0000166667 = $0.000034\n"), table);
-        assertTrue(table.contains("wall-clock time for 1,250 without a measured CPU time"), table);
+        assertTrue(table.contains("1,250 not measured: estimated from the CPU share of those that were, or their "
+                + "wall-clock time when none was"), table);
         assertTrue(table.contains("stand-in: CPU time is billed: the emulator measures the CPU time of the handler's "
                 + "thread"), table);
         assertTrue(table.contains("SIDE BY SIDE"), table);
