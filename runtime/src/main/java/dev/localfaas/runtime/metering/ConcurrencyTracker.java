@@ -13,7 +13,8 @@ final class ConcurrencyTracker {
     private int[] memory = new int[64];
     private int n;
     private double wallMs;
-    private double cpuMs;
+    // per function: measured CPU ms, the handler ms they took, and the handler ms of invocations not measured
+    private final java.util.Map<String, double[]> cpu = new java.util.HashMap<>();
     private int largestMemoryMb;
 
     void add(UsageRecord r) {
@@ -33,7 +34,13 @@ final class ConcurrencyTracker {
         memory[n] = r.memoryMb();
         n++;
         wallMs += r.durationMs(); // a container initializes once, at start: its capacity is handler time
-        cpuMs += r.cpuMs() != null ? r.cpuMs() : r.durationMs();
+        double[] c = cpu.computeIfAbsent(r.function(), f -> new double[3]);
+        if (r.cpuMs() != null) {
+            c[0] += r.cpuMs();
+            c[1] += r.durationMs();
+        } else {
+            c[2] += r.durationMs();
+        }
         largestMemoryMb = Math.max(largestMemoryMb, r.memoryMb());
     }
 
@@ -66,6 +73,11 @@ final class ConcurrencyTracker {
                 running--;
                 runningMb -= e[2];
             }
+        }
+        // warm invocations are sampled for CPU time: the others are estimated at their function's measured share
+        double cpuMs = 0;
+        for (double[] c : cpu.values()) {
+            cpuMs += c[0] + c[2] * (c[1] > 0 ? Math.min(1, c[0] / c[1]) : 1);
         }
         return new ContainerLoad(n, wallMs, cpuMs, peak, Instant.ofEpochSecond(peakAt / 1_000_000,
                 (peakAt % 1_000_000) * 1000), peakMb, largestMemoryMb);
