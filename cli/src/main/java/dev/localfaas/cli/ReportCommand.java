@@ -1,5 +1,6 @@
 package dev.localfaas.cli;
 
+import dev.localfaas.runtime.metering.ContainerSize;
 import dev.localfaas.runtime.metering.PriceBook;
 import dev.localfaas.runtime.metering.PriceBookException;
 import dev.localfaas.runtime.metering.ReportFormat;
@@ -11,6 +12,7 @@ import dev.localfaas.runtime.metering.UsageReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,9 +31,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {"What the recorded invocations would cost: per function the requests, errors, cold starts, "
                 + "durations and GB-seconds, and the cost on each provider before and after the free tier, with "
-                + "the arithmetic shown."},
+                + "the arithmetic shown; the month side by side on every provider, and the monthly volume at which "
+                + "each FaaS provider costs as much as an always-on container."},
         footer = {"", "Examples:", "  faas report --dir functions", "  faas report --provider all --monthly-requests 3000000",
-            "  faas report --format html --out report.html", "  faas report --since 1h --function hello --format json"})
+            "  faas report --format html --out report.html", "  faas report --since 1h --function hello --format json",
+            "  faas report --provider aws,cloudflare --scale 100x", "  faas report --what-if memory=512"})
 final class ReportCommand implements Callable<Integer> {
 
     @Option(names = {"-d", "--dir"}, paramLabel = "DIR",
@@ -57,8 +61,10 @@ final class ReportCommand implements Callable<Integer> {
     String function;
 
     @Option(names = "--provider", paramLabel = "P", split = ",",
-            description = "Providers to price, repeatable or comma-separated: aws-x86_64, aws-arm64, azure-consumption, "
-                    + "gcp-cloud-run-functions, cloudflare-workers, or all (default: the two AWS architectures).")
+            description = "Providers to price, repeatable or comma-separated: a provider id (aws-x86_64, aws-arm64, "
+                    + "azure-consumption, azure-flex-consumption, gcp-cloud-run-functions, cloudflare-workers, "
+                    + "vercel-functions, aws-fargate), a group (aws, azure, google, cloudflare, vercel, container), "
+                    + "or all (default: all).")
     List<String> providers = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
@@ -71,6 +77,20 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--monthly-requests", paramLabel = "N",
             description = "Also project the observed mix to N requests a month.")
     Long monthlyRequests;
+
+    @Option(names = "--scale", paramLabel = "FACTOR",
+            description = "Also project the observed mix to FACTOR times as many requests, e.g. 100x.")
+    String scale;
+
+    @Option(names = "--what-if", paramLabel = "memory=MB",
+            description = "Re-price every invocation at another memory size, e.g. memory=512 (durations are kept as "
+                    + "measured).")
+    String whatIf;
+
+    @Option(names = "--container-size", paramLabel = "VCPU:GB",
+            description = "Size of the always-on container to compare with, e.g. 1:2 (default: sized from the "
+                    + "observed peak concurrency).")
+    String containerSize;
 
     @Option(names = "--no-free-tier", description = "Do not apply the monthly free tiers.")
     boolean noFreeTier;
@@ -94,9 +114,15 @@ final class ReportCommand implements Callable<Integer> {
         if (monthlyRequests != null && monthlyRequests < 1) {
             throw CliException.usage("--monthly-requests " + monthlyRequests + " must be at least 1");
         }
+        if (monthlyRequests != null && scale != null) {
+            throw CliException.usage("--monthly-requests and --scale both set the projected volume; give one of them");
+        }
         Path file = usageFile();
         ReportOptions options = new ReportOptions(providers, !noFreeTier, monthlyRequests == null ? 0 : monthlyRequests,
-                since == null ? null : TimeArgument.parse("--since", since, Instant.now()), function);
+                since == null ? null : TimeArgument.parse("--since", since, Instant.now()), function,
+                scale == null ? null : scaleFactor(scale), whatIf == null ? 0 : whatIfMemory(whatIf),
+                containerSize == null ? null : ContainerSize.parse(containerSize).orElseThrow(() -> CliException.usage(
+                        "--container-size " + containerSize + " is not VCPU:GB; write it as e.g. 1:2 or 0.25:0.5")));
         PriceBook book = priceBook();
         if (!Files.exists(file)) {
             stdout.println(noUsageYet(file));
@@ -116,6 +142,37 @@ final class ReportCommand implements Callable<Integer> {
         }
         write(fmt.render(report), fmt, stdout);
         return ExitCodes.OK;
+    }
+
+    /** {@code 100x}, {@code 100} or {@code 0.5x}: how many times the observed invocations to project. */
+    static BigDecimal scaleFactor(String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            BigDecimal f = new BigDecimal(t.endsWith("x") ? t.substring(0, t.length() - 1) : t);
+            if (f.signum() > 0) {
+                return f;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the usage error
+        }
+        throw CliException.usage("--scale " + text + " is not a factor; write it as e.g. 100x or 0.5x");
+    }
+
+    /** {@code memory=512}: the memory size a what-if re-prices at, 128 to 10,240 MB as Lambda allows. */
+    static int whatIfMemory(String text) {
+        String t = text.trim();
+        if (t.startsWith("memory=")) {
+            try {
+                int mb = Integer.parseInt(t.substring("memory=".length()).trim());
+                if (mb >= 128 && mb <= 10_240) {
+                    return mb;
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the usage error
+            }
+        }
+        throw CliException.usage("--what-if " + text + " is not memory=MB with 128 to 10240 MB; write it as e.g. "
+                + "memory=512");
     }
 
     private Path usageFile() {

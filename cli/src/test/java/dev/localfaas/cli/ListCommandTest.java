@@ -40,7 +40,7 @@ class ListCommandTest {
         assertEquals("", run.err());
         List<String> lines = run.lines();
         assertEquals(List.of("NAME", "HANDLER", "MEMORY", "TIMEOUT", "CONCURRENCY", "TRIGGERS"), words(lines.get(0)));
-        assertEquals(9, lines.size(), run.out());
+        assertEquals(11, lines.size(), run.out()); // a header and ten samples
         int handlerColumn = lines.get(0).indexOf("HANDLER");
         for (String line : lines.subList(1, lines.size())) {
             assertEquals(' ', line.charAt(handlerColumn - 1), line);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localfaas.runtime.execution.Outcome;
 import dev.localfaas.runtime.metering.UsageLedger;
 import dev.localfaas.runtime.metering.UsageRecord;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +41,7 @@ class ReportCommandTest {
 
     private static UsageRecord record(String fn, long atMs, double durationMs, double initMs, String outcome) {
         return new UsageRecord(fn, "$LATEST", fn + "-" + atMs, "cli", T0.plusMillis(atMs).toString(), durationMs, initMs,
-                (long) Math.ceil(durationMs + initMs), 128, outcome, 2, 20, 1000);
+                (long) Math.ceil(durationMs + initMs), 128, Outcome.valueOf(outcome.toUpperCase(java.util.Locale.ROOT)), 2, 20, 1000);
     }
 
     @Test
@@ -51,7 +53,9 @@ class ReportCommandTest {
         assertTrue(run.out().contains("    1,250 × 13 ms × 0.125 GB = 2.031 GB-s × $0.0000166667 = $0.000034\n"),
                 run.out());
         assertTrue(run.out().contains("AWS Lambda (arm64)"), run.out());
-        assertTrue(!run.out().contains("Azure"), "only the AWS architectures by default");
+        assertTrue(run.out().contains("Cloudflare Workers") && run.out().contains("Always-on container"),
+                "every provider by default");
+        assertTrue(run.out().contains("SIDE BY SIDE") && run.out().contains("BREAK-EVEN"), run.out());
         assertEquals("", run.err());
     }
 
@@ -74,7 +78,7 @@ class ReportCommandTest {
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertEquals(1, json.get("functions").size());
         assertEquals(1250, json.get("total").get("invocations").asLong());
-        assertEquals(5, json.get("total").get("cost").size());
+        assertEquals(8, json.get("total").get("cost").size());
         assertEquals(3_000_000, json.get("projection").get("monthlyRequests").asLong());
     }
 
@@ -151,8 +155,16 @@ class ReportCommandTest {
                 + "\"providers\": [{\"id\": \"x\"}]}");
         assertUsage("faas: --format xml is not a format; use one of table, json, csv, markdown, html",
                 "--format", "xml");
-        assertUsage("faas: unknown provider 'aws'; choose from aws-x86_64, aws-arm64, azure-consumption, "
-                + "gcp-cloud-run-functions, cloudflare-workers or all", "--provider", "aws");
+        assertUsage("faas: unknown provider 'amazon'; choose from aws-x86_64, aws-arm64, azure-consumption, "
+                + "azure-flex-consumption, gcp-cloud-run-functions, cloudflare-workers, vercel-functions, aws-fargate, "
+                + "a group (aws, azure, google, cloudflare, vercel, container) or all", "--provider", "amazon");
+        assertUsage("faas: --scale lots is not a factor; write it as e.g. 100x or 0.5x", "--scale", "lots");
+        assertUsage("faas: --monthly-requests and --scale both set the projected volume; give one of them",
+                "--scale", "10x", "--monthly-requests", "5");
+        assertUsage("faas: --what-if ram=512 is not memory=MB with 128 to 10240 MB; write it as e.g. memory=512",
+                "--what-if", "ram=512");
+        assertUsage("faas: --container-size 2 is not VCPU:GB; write it as e.g. 1:2 or 0.25:0.5",
+                "--container-size", "2");
         assertUsage("faas: --since 'yesterday' is not a time; give an ISO-8601 UTC time (2026-08-01T10:00:00Z), "
                 + "a date (2026-08-01) or an age (30m, 2h, 7d)", "--since", "yesterday");
         assertUsage("faas: --monthly-requests 0 must be at least 1", "--monthly-requests", "0");
@@ -163,6 +175,31 @@ class ReportCommandTest {
         CliRun both = CliRun.of("report", "--dir", functions.toString(), "--usage", ledger.toString());
         assertEquals(ExitCodes.USAGE, both.exitCode());
         assertEquals("faas: --usage names the file itself; leave out --dir\n", both.err());
+    }
+
+    @Test
+    void scaleWhatIfAndContainerSizeChangeTheReport() throws Exception {
+        CliRun run = CliRun.of("report", "--dir", functions.toString(), "--format", "json", "--provider",
+                "aws,container", "--scale", "100x", "--what-if", "memory=512", "--container-size", "1:2");
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals(100, json.get("projection").get("factor").asInt());
+        assertEquals(512, json.get("whatIf").get("memoryMb").asInt());
+        assertTrue(json.get("whatIf").get("note").asText().contains("durations and CPU time are kept as measured"));
+        assertEquals(512, json.get("functions").get(0).get("memoryMb").asInt());
+        assertEquals(1, json.get("breakEven").get("containerSize").get("vcpu").asInt());
+        assertEquals(List.of("aws-x86_64", "aws-arm64", "aws-fargate"), List.copyOf(
+                ImmutableNames.of(json.get("functions").get(0).get("cost"))));
+    }
+
+    /** Field names in order. */
+    private static final class ImmutableNames {
+        static List<String> of(JsonNode node) {
+            List<String> names = new java.util.ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            return names;
+        }
     }
 
     private void assertUsage(String expected, String... args) {

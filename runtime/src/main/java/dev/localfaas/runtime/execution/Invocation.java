@@ -11,11 +11,22 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param requestId     the request id the handler sees as {@code getAwsRequestId()}
  * @param clientContext client context JSON ({@code X-Amz-Client-Context}, decoded), or null
  * @param qualifier     the qualifier the caller used ({@code $LATEST}, an alias ...), or null
+ * @param triggerDetail what the trigger knows about how the call arrived, opaque to execution and carried into the
+ *                      result for metering: for HTTP, the API Gateway payload format version ("1.0" or "2.0"); or null
  */
-public record Invocation(byte[] payload, Trigger trigger, String requestId, String clientContext, String qualifier) {
+public record Invocation(byte[] payload, Trigger trigger, String requestId, String clientContext, String qualifier,
+        String triggerDetail) {
+
+    public Invocation(byte[] payload, Trigger trigger, String requestId, String clientContext, String qualifier) {
+        this(payload, trigger, requestId, clientContext, qualifier, null);
+    }
 
     public static Invocation of(byte[] payload, Trigger trigger) {
-        return new Invocation(payload, trigger, newRequestId(), null, null);
+        return new Invocation(payload, trigger, newRequestId(), null, null, null);
+    }
+
+    public static Invocation of(byte[] payload, Trigger trigger, String triggerDetail) {
+        return new Invocation(payload, trigger, newRequestId(), null, null, triggerDetail);
     }
 
     /**

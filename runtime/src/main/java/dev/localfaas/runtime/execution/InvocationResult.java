@@ -20,8 +20,11 @@ import java.time.Instant;
  * @param log           the invocation's log, START to REPORT, as CloudWatch would hold it
  * @param requestBytes  size of the event
  * @param allocatedBytes bytes the invoking thread allocated: a stand-in for memory use, not Lambda's Max Memory Used
- * @param cpuNanos      CPU time of the handler's thread during the handler call, in ns (init not included); -1 when
- *                      the JVM cannot measure it or the handler did not return (timeout, init failure, throttle)
+ * @param cpuNanos      CPU time of the handler's thread while the handler ran, in ns (init not included), or -1 when
+ *                      unknown: not sampled (warm invocations are measured one in
+ *                      {@code InvocationRun.CPU_SAMPLE_EVERY}), timed out, init failed, throttled, or the JVM does not
+ *                      measure thread CPU time
+ * @param triggerDetail what the trigger adds about how the call arrived ({@link Invocation#triggerDetail()}), or null
  */
 public record InvocationResult(
         String function,
@@ -39,7 +42,24 @@ public record InvocationResult(
         String log,
         long requestBytes,
         long allocatedBytes,
-        long cpuNanos) {
+        long cpuNanos,
+        String triggerDetail) {
+
+    /** A result whose trigger added no detail. */
+    public InvocationResult(String function, String version, String requestId, Trigger trigger, Instant start,
+            double durationMs, double initMs, long billedMs, int memoryMb, Outcome outcome, byte[] payload,
+            String errorType, String log, long requestBytes, long allocatedBytes, long cpuNanos) {
+        this(function, version, requestId, trigger, start, durationMs, initMs, billedMs, memoryMb, outcome, payload,
+                errorType, log, requestBytes, allocatedBytes, cpuNanos, null);
+    }
+
+    /** A result whose CPU time is unknown and whose trigger added no detail. */
+    public InvocationResult(String function, String version, String requestId, Trigger trigger, Instant start,
+            double durationMs, double initMs, long billedMs, int memoryMb, Outcome outcome, byte[] payload,
+            String errorType, String log, long requestBytes, long allocatedBytes) {
+        this(function, version, requestId, trigger, start, durationMs, initMs, billedMs, memoryMb, outcome, payload,
+                errorType, log, requestBytes, allocatedBytes, -1, null);
+    }
 
     public boolean coldStart() {
         return initMs > 0;

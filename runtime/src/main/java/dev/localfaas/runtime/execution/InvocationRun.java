@@ -6,6 +6,7 @@ import dev.localfaas.runtime.isolation.ErrorPayload;
 import dev.localfaas.runtime.isolation.FunctionLoadException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +28,13 @@ import java.util.function.Consumer;
  * for an abandoned handler, whose slot is not free.
  */
 final class InvocationRun implements Runnable {
+
+    /**
+     * Warm invocations whose CPU time is measured: one in this many, at random (every cold start is). Reading a
+     * thread's CPU time is a system call, about 2 µs of CPU per read on the reference machine (docs/benchmarks.md),
+     * over the 1 µs budget for two reads on every warm call; metering estimates the rest from the sampled share.
+     */
+    static final int CPU_SAMPLE_EVERY = 16;
 
     /** How long a timed-out thread has to stop after its interrupt before it is abandoned. */
     static final long GRACE_MILLIS = 100;
@@ -149,7 +157,8 @@ final class InvocationRun implements Runnable {
                 invocation.clientContext());
         deadline = deadlines.after(timeoutMillis, () -> ranOut(RUNNING, TIMED_OUT));
         long allocated0 = HandlerThreadClock.allocatedBytes();
-        long cpu0 = HandlerThreadClock.cpuNanos();
+        boolean measureCpu = initMs > 0 || ThreadLocalRandom.current().nextInt(CPU_SAMPLE_EVERY) == 0;
+        long cpu0 = measureCpu ? HandlerThreadClock.cpuNanos() : -1; // -1 also when the JVM cannot tell
         long handlerStart = System.nanoTime();
         byte[] payload;
         Throwable failure = null;
@@ -310,6 +319,6 @@ final class InvocationRun implements Runnable {
                                     String errorType, long allocated, long cpuNanos) {
         return new InvocationResult(spec.name(), "$LATEST", invocation.requestId(), invocation.trigger(), at,
                 durationMs, initMs, billed, spec.memoryMb(), outcome, payload, errorType, log.text(),
-                invocation.payload().length, allocated, cpuNanos);
+                invocation.payload().length, allocated, cpuNanos, invocation.triggerDetail());
     }
 }

@@ -47,7 +47,7 @@ final class HttpTriggerHandler implements HttpHandler {
         byte[] event = format.event(request, match, api, apiRequestId);
         CompletableFuture<InvocationResult> answer;
         try {
-            answer = invoker.invokeAsync(match.function().name(), Invocation.of(event, Trigger.HTTP));
+            answer = invoker.invokeAsync(match.function().name(), Invocation.of(event, Trigger.HTTP, format.version()));
         } catch (UnknownFunctionException e) {
             Responses.message(exchange, 404, "Not Found"); // removed by a reload while this request was routed
             return;

@@ -9,8 +9,6 @@ import java.util.Locale;
 
 /** How money, prices and quantities are written in reports: the same everywhere, whatever the user's locale. */
 public final class Amounts {
-    /** Decimal places of dollar amounts in JSON and CSV: far below any bill's cent, so sums still add up. */
-    public static final int MACHINE_SCALE = 10;
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
     private static final BigDecimal TEN_MICRO = new BigDecimal("0.00001");
 
@@ -66,9 +64,12 @@ public final class Amounts {
         return BigDecimal.valueOf(ms).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
-    /** A dollar amount for machines: exact to {@value #MACHINE_SCALE} places, no trailing zeros, no exponent. */
+    /**
+     * A dollar amount or quantity for machines (JSON, CSV): full precision, never rounded — products and sums are
+     * exact, shares and hour conversions carry 20 decimal places — with no trailing zeros; writers print it plain.
+     */
     public static BigDecimal machine(BigDecimal amount) {
-        BigDecimal m = amount.setScale(MACHINE_SCALE, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal m = amount.stripTrailingZeros();
         return m.signum() == 0 ? BigDecimal.ZERO : m;
     }
 }

@@ -25,21 +25,66 @@ final class Arithmetic {
         if (rate.unit().isRequests()) {
             return List.of(requests(quantity) + priced);
         }
+        if (rate.unit().charge() == Unit.Charge.SERVICES) {
+            return List.of(rate.unit().label() + ": " + Amounts.quantity(quantity) + " " + rate.unit().id()
+                    + serviceBasis(rate.unit()) + priced);
+        }
         String unit = " " + rate.unit().id();
         List<MeteredUsage.Group> groups = usage.groups().stream().filter(g -> g.count().signum() > 0).toList();
         if (groups.isEmpty()) {
             return List.of("0" + unit + " = " + Amounts.usd(charge));
         }
-        if (groups.size() == 1) {
-            return List.of(term(p, rate.unit(), groups.get(0)) + " = " + Amounts.quantity(quantity) + unit + priced);
-        }
         List<String> lines = new ArrayList<>();
+        if (rate.equals(p.computeRates().get(0))) { // once per function, before its first compute line
+            for (MeteredUsage.Group g : groups) {
+                rounding(p, rate.unit(), g).ifPresent(lines::add);
+            }
+        }
+        if (groups.size() == 1) {
+            lines.add(term(p, rate.unit(), groups.get(0)) + " = " + Amounts.quantity(quantity) + unit + priced);
+            return lines;
+        }
         for (MeteredUsage.Group g : groups) {
             lines.add(term(p, rate.unit(), g) + " = "
                     + Amounts.quantity(CostCalculator.quantity(p, rate.unit(), g)) + unit);
         }
         lines.add(Amounts.quantity(quantity) + unit + " in all" + priced);
         return lines;
+    }
+
+    /** Where a service line's count comes from, so that a student can check it against the records. */
+    private static String serviceBasis(Unit unit) {
+        return switch (unit) {
+            case HTTP_API_REQUESTS -> " (HTTP calls in payload format 2.0, one per 512 KB)";
+            case REST_API_REQUESTS -> " (HTTP calls in payload format 1.0)";
+            case SQS_REQUESTS -> " (per queue delivery: a ReceiveMessage per 64 KB and a DeleteMessageBatch)";
+            case SNS_REQUESTS -> " (topic publishes, one per 64 KB)";
+            case EVENTBRIDGE_EVENTS -> " (custom events, one per 64 KB)";
+            case SCHEDULER_INVOCATIONS -> " (scheduled invocations)";
+            default -> "";
+        };
+    }
+
+    /**
+     * {@code 1,250 × 3.2 ms measured → billed as 1,250 × 100 ms (at least 100 ms each)}: shown for the wall-clock
+     * charges of a provider whose minimum or rounding changes the time billed.
+     */
+    private static java.util.Optional<String> rounding(Provider p, Unit unit, MeteredUsage.Group g) {
+        if (unit.isCpuTime() || unit == Unit.VCPU_HOURS) {
+            return java.util.Optional.empty();
+        }
+        BigDecimal measuredMs = g.get(Measure.MEASURED_US).divide(BigDecimal.valueOf(1000));
+        BillingRules b = p.billing();
+        boolean coarse = b.minimumBilledMs() > 0 || b.durationRoundingMs() > 1;
+        if (!coarse || measuredMs.signum() == 0) {
+            return java.util.Optional.empty();
+        }
+        String rule = (b.minimumBilledMs() > 0 ? "at least " + b.minimumBilledMs() + " ms each, " : "")
+                + "rounded up to " + b.durationRoundingMs() + " ms each";
+        return java.util.Optional.of(Amounts.quantity(g.count()) + " × " + Amounts.quantity(
+                measuredMs.divide(g.count(), 3, RoundingMode.HALF_UP)) + " ms measured (on average"
+                + (b.includesInit() ? ", init included" : ", init not billed") + ") → billed as " + time(g.count(),
+                g.billableMs()) + " (" + rule + ")");
     }
 
     /** How the monthly free allowance (and volume tiers) turn the total quantity into the bill. */
@@ -67,27 +112,32 @@ final class Arithmetic {
 
     /** {@code 2.031 GB-s}, {@code 1 request}, {@code 0 requests}. */
     private static String amount(Rate rate, BigDecimal q) {
-        return rate.unit().isRequests() ? requests(q) : Amounts.quantity(q) + " " + rate.unit().id();
+        return rate.unit().isRequests() ? requests(q) : (rate.unit().charge() == Unit.Charge.SERVICES
+                ? rate.unit().label() + ": " : "") + Amounts.quantity(q) + " " + rate.unit().id();
     }
 
     /** {@code 1,250 × 13 ms × 0.125 GB}: what a memory size's invocations multiply up to. */
     private static String term(Provider p, Unit unit, MeteredUsage.Group g) {
-        String time = time(g);
+        String time = time(g.count(), g.billableMs());
         return switch (unit) {
-            case GB_SECONDS, GIB_SECONDS -> {
+            case GB_SECONDS, GIB_SECONDS, GB_HOURS -> {
                 int billedMb = p.billing().billableMemoryMb(g.memoryMb());
                 String size = Amounts.quantity(BigDecimal.valueOf(billedMb).divide(MB_PER_GB)) + " " + unit.sizeUnit();
                 yield time + " × " + size + (billedMb == g.memoryMb() ? ""
-                        : " (" + Amounts.quantity(g.memoryMb()) + " MB billed as " + Amounts.quantity(billedMb) + " MB)");
+                        : " (" + Amounts.quantity(g.memoryMb()) + " MB billed as " + Amounts.quantity(billedMb) + " MB)")
+                        + (unit == Unit.GB_HOURS ? " ÷ 3,600,000 ms an hour" : "");
             }
             case VCPU_SECONDS -> {
                 CpuStep step = p.cpuStepFor(g.memoryMb());
                 yield time + " × " + Amounts.quantity(step.vcpu()) + " vCPU (the CPU of "
                         + Amounts.quantity(step.memoryMb()) + " MB)";
             }
-            case CPU_MS -> time + (p.billing().timeBasis() == BillingRules.TimeBasis.CPU
-                    ? " wall-clock (stand-in for CPU time)" : "");
-            case REQUESTS -> requests(g.count());
+            case CPU_MS, CPU_HOURS -> time(g.count(), g.get(Measure.CPU_MS)) + " of CPU time"
+                    + (g.get(Measure.CPU_STAND_INS).signum() > 0 ? " (" + Amounts.quantity(g.get(Measure.CPU_STAND_INS))
+                    + " not measured: estimated from the CPU share of those that were, or their wall-clock time when "
+                    + "none was)" : "")
+                    + (unit == Unit.CPU_HOURS ? " ÷ 3,600,000 ms an hour" : "");
+            default -> requests(g.count());
         };
     }
 
@@ -96,13 +146,13 @@ final class Arithmetic {
     }
 
     /** {@code 1,250 × 13 ms}, or the total when the mean has no short exact form. */
-    private static String time(MeteredUsage.Group g) {
-        BigDecimal mean = g.billableMs().divide(g.count(), 3, RoundingMode.HALF_UP);
-        boolean exact = mean.multiply(g.count()).compareTo(g.billableMs()) == 0;
+    private static String time(BigDecimal count, BigDecimal ms) {
+        BigDecimal mean = ms.divide(count, 3, RoundingMode.HALF_UP);
+        boolean exact = mean.multiply(count).compareTo(ms) == 0;
         if (exact) {
-            return Amounts.quantity(g.count()) + " × " + Amounts.quantity(mean) + " ms";
+            return Amounts.quantity(count) + " × " + Amounts.quantity(mean) + " ms";
         }
-        return Amounts.quantity(g.billableMs()) + " ms (" + Amounts.quantity(g.count()) + " × " + Amounts.quantity(mean)
+        return Amounts.quantity(ms) + " ms (" + Amounts.quantity(count) + " × " + Amounts.quantity(mean)
                 + " ms on average)";
     }
 }

@@ -14,9 +14,21 @@ import java.util.List;
  * @param memoryBasis        what memory the provider bills
  * @param memoryRoundingMb   memory is rounded up to a multiple of this, 0 for none
  * @param maxMemoryMb        memory billed is capped at this, 0 for no cap
+ * @param memorySizesMb      the instance sizes a provider offers (Azure Flex Consumption: 512, 2048, 4096); memory is
+ *                           billed at the smallest that holds the function's, empty when any size is billed as it is
  */
 public record BillingRules(int durationRoundingMs, int minimumBilledMs, boolean includesInit, TimeBasis timeBasis,
-        MemoryBasis memoryBasis, int memoryRoundingMb, int maxMemoryMb) {
+        MemoryBasis memoryBasis, int memoryRoundingMb, int maxMemoryMb, List<Integer> memorySizesMb) {
+
+    public BillingRules {
+        memorySizesMb = List.copyOf(memorySizesMb);
+    }
+
+    public BillingRules(int durationRoundingMs, int minimumBilledMs, boolean includesInit, TimeBasis timeBasis,
+            MemoryBasis memoryBasis, int memoryRoundingMb, int maxMemoryMb) {
+        this(durationRoundingMs, minimumBilledMs, includesInit, timeBasis, memoryBasis, memoryRoundingMb, maxMemoryMb,
+                List.of());
+    }
 
     /** The time a provider bills; the emulator measures wall-clock time only. */
     public enum TimeBasis {
@@ -42,7 +54,7 @@ public record BillingRules(int durationRoundingMs, int minimumBilledMs, boolean 
 
     /** Billable milliseconds of one invocation; a throttled request is never billed. */
     public long billableMs(UsageRecord r) {
-        if ("throttled".equals(r.outcome())) {
+        if (!r.ran()) {
             return 0;
         }
         // The record's billedMs is AWS's ceil(duration + init); rounding that up again to a coarser step gives the
@@ -52,8 +64,17 @@ public record BillingRules(int durationRoundingMs, int minimumBilledMs, boolean 
         return ceilToMultiple(ms, durationRoundingMs);
     }
 
+    /** Milliseconds as measured, before rounding: handler time, plus init where the provider bills it. */
+    public double measuredMs(UsageRecord r) {
+        return r.durationMs() + (includesInit ? r.initMs() : 0);
+    }
+
     /** The memory billed for a function configured with {@code configuredMb}. */
     public int billableMemoryMb(int configuredMb) {
+        if (!memorySizesMb.isEmpty()) {
+            return memorySizesMb.stream().filter(s -> s >= configuredMb).findFirst()
+                    .orElse(memorySizesMb.get(memorySizesMb.size() - 1));
+        }
         int mb = memoryRoundingMb > 0 ? (int) ceilToMultiple(configuredMb, memoryRoundingMb) : configuredMb;
         return maxMemoryMb > 0 ? Math.min(mb, maxMemoryMb) : mb;
     }
@@ -62,11 +83,12 @@ public record BillingRules(int durationRoundingMs, int minimumBilledMs, boolean 
     public List<String> standIns() {
         List<String> notes = new ArrayList<>();
         if (timeBasis == TimeBasis.CPU) {
-            notes.add("CPU time is billed, which the emulator does not measure; wall-clock handler time stands in "
-                    + "for it (an upper bound for a handler that starts no threads)");
+            notes.add("CPU time is billed: the emulator measures the CPU time of the handler's thread (threads the "
+                    + "handler starts are not counted, and init is not), and bills wall-clock time for records that "
+                    + "have no cpuMs (written before it was measured, or timed out)");
         }
         if (memoryBasis == MemoryBasis.OBSERVED) {
-            notes.add("the memory an execution used is billed; the configured memory stands in for it"
+            notes.add("the memory an execution used is billed (Azure samples it); the configured memory stands in for it"
                     + (memoryRoundingMb > 0 ? ", rounded up to " + memoryRoundingMb + " MB" : "")
                     + (maxMemoryMb > 0 ? ", at most " + maxMemoryMb + " MB" : ""));
         }

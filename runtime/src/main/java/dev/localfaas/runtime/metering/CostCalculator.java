@@ -16,6 +16,8 @@ import java.util.Map;
 final class CostCalculator {
     private static final BigDecimal MS_TIMES_MB_PER_GB_S = BigDecimal.valueOf(1_024_000);
     private static final BigDecimal MS_PER_S = BigDecimal.valueOf(1000);
+    private static final BigDecimal MS_PER_H = BigDecimal.valueOf(3_600_000);
+    private static final BigDecimal MS_TIMES_MB_PER_GB_H = BigDecimal.valueOf(3_686_400_000L);
     private static final int SHARE_SCALE = 20;
 
     private CostCalculator() {
@@ -37,6 +39,9 @@ final class CostCalculator {
         List<String> freeTierLines = new ArrayList<>();
         for (Rate rate : p.rates()) {
             BigDecimal total = quantity(p, rate.unit(), all);
+            if (rate.unit().charge() == Unit.Charge.SERVICES && total.signum() == 0) {
+                continue; // a service the records never used (no queue, no topic) is no line on the bill
+            }
             BigDecimal chargeBefore = rate.charge(total);
             BigDecimal billable = freeTier ? total.subtract(rate.freeTier()).max(BigDecimal.ZERO) : total;
             BigDecimal chargeAfter = freeTier ? rate.charge(billable) : chargeBefore;
@@ -64,6 +69,20 @@ final class CostCalculator {
         return new ProviderBill(p, before, after, totalBefore, totalAfter, lines, totalLines, freeTierLines);
     }
 
+    /**
+     * The account's month on {@code p} for all of {@code all}, after the free tier when it applies, plan fee
+     * included: the same sum as {@link #bill}'s {@code totalAfter}, without the per-function shares and the
+     * arithmetic, for the many volumes a break-even search prices.
+     */
+    static BigDecimal monthly(Provider p, MeteredUsage all, boolean freeTier) {
+        BigDecimal sum = freeTier ? p.monthlyFee() : BigDecimal.ZERO;
+        for (Rate rate : p.rates()) {
+            BigDecimal total = quantity(p, rate.unit(), all);
+            sum = sum.add(rate.charge(freeTier ? total.subtract(rate.freeTier()).max(BigDecimal.ZERO) : total));
+        }
+        return sum;
+    }
+
     /** How many of {@code unit} the usage comes to, exact: GB is 1,024 MB, as every provider here counts it. */
     static BigDecimal quantity(Provider p, Unit unit, MeteredUsage usage) {
         BigDecimal sum = BigDecimal.ZERO;
@@ -80,7 +99,17 @@ final class CostCalculator {
                     .multiply(BigDecimal.valueOf(p.billing().billableMemoryMb(g.memoryMb())))
                     .divide(MS_TIMES_MB_PER_GB_S); // 1,024,000 = 2^13 x 5^3: the quotient always terminates
             case VCPU_SECONDS -> g.billableMs().multiply(p.cpuStepFor(g.memoryMb()).vcpu()).divide(MS_PER_S);
-            case CPU_MS -> g.billableMs();
+            case CPU_MS -> g.get(Measure.CPU_MS);
+            case CPU_HOURS -> g.get(Measure.CPU_MS).divide(MS_PER_H, SHARE_SCALE, RoundingMode.HALF_EVEN);
+            case GB_HOURS -> g.billableMs().multiply(BigDecimal.valueOf(p.billing().billableMemoryMb(g.memoryMb())))
+                    .divide(MS_TIMES_MB_PER_GB_H, SHARE_SCALE, RoundingMode.HALF_EVEN);
+            case VCPU_HOURS -> BigDecimal.ZERO; // containers are billed by ContainerCalculator, not per invocation
+            case HTTP_API_REQUESTS -> g.get(Measure.HTTP_API_REQUESTS);
+            case REST_API_REQUESTS -> g.get(Measure.REST_API_REQUESTS);
+            case SQS_REQUESTS -> g.get(Measure.SQS_REQUESTS);
+            case SNS_REQUESTS -> g.get(Measure.SNS_REQUESTS);
+            case EVENTBRIDGE_EVENTS -> g.get(Measure.EVENTBRIDGE_EVENTS);
+            case SCHEDULER_INVOCATIONS -> g.get(Measure.SCHEDULER_INVOCATIONS);
         };
     }
 
@@ -93,10 +122,10 @@ final class CostCalculator {
     }
 
     private static Cost only(Rate rate, BigDecimal amount) {
-        return rate.unit().isRequests() ? Cost.ZERO.plusRequests(amount) : Cost.ZERO.plusCompute(amount);
+        return Cost.ZERO.plus(rate.unit(), amount);
     }
 
     private static Cost sum(Cost a, Cost b) {
-        return new Cost(a.requests().add(b.requests()), a.compute().add(b.compute()), a.fee().add(b.fee()));
+        return a.plus(b);
     }
 }

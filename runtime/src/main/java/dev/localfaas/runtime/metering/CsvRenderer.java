@@ -14,8 +14,9 @@ final class CsvRenderer {
     static final List<String> HEADER = List.of("scope", "function", "provider", "invocations", "errors", "timeouts",
             "throttles", "coldStarts", "durationP50Ms", "durationP95Ms", "durationP99Ms", "durationMaxMs", "initP50Ms",
             "billedMs", "gbSeconds", "memoryMb", FunctionReport.ALLOCATED_LABEL + " p50",
-            FunctionReport.ALLOCATED_LABEL + " max", "requestsCost", "computeCost", "feeCost", "totalCost",
-            "requestsCostAfterFreeTier", "computeCostAfterFreeTier", "feeCostAfterFreeTier", "totalCostAfterFreeTier");
+            FunctionReport.ALLOCATED_LABEL + " max", "requestsCost", "computeCost", "servicesCost", "feeCost",
+            "totalCost", "requestsCostAfterFreeTier", "computeCostAfterFreeTier", "servicesCostAfterFreeTier",
+            "feeCostAfterFreeTier", "totalCostAfterFreeTier");
 
     private CsvRenderer() {
     }
@@ -31,7 +32,7 @@ final class CsvRenderer {
                         n(f.errors()), n(f.timeouts()), n(f.throttles()), n(f.coldStarts()),
                         ms(f.durationMs(), f.durationMs().p50()), ms(f.durationMs(), f.durationMs().p95()),
                         ms(f.durationMs(), f.durationMs().p99()), ms(f.durationMs(), f.durationMs().max()),
-                        ms(f.initMs(), f.initMs().p50()), n(f.billedMs()), f.gbSeconds().toPlainString(),
+                        ms(f.initMs(), f.initMs().p50()), n(f.billedMs()), Amounts.machine(f.gbSeconds()).toPlainString(),
                         f.memoryMb().isPresent() ? n(f.memoryMb().getAsInt()) : "",
                         n((long) f.allocatedBytes().p50()), n((long) f.allocatedBytes().max())));
                 money(cells, f.cost().get(p.id()));
@@ -45,9 +46,9 @@ final class CsvRenderer {
             for (Projection.Row row : projected) {
                 for (Provider p : r.providers()) {
                     List<String> cells = new ArrayList<>(List.of("projected", row.name(), p.id(),
-                            row.requests().setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString(),
+                            Amounts.machine(row.requests()).toPlainString(),
                             "", "", "", "", "", "", "", "", "", "",
-                            row.gbSeconds().setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString(),
+                            Amounts.machine(row.gbSeconds()).toPlainString(),
                             "", "", ""));
                     money(cells, row.cost().get(p.id()));
                     money(cells, row.costAfterFreeTier().get(p.id()));
@@ -61,6 +62,7 @@ final class CsvRenderer {
     private static void money(List<String> cells, Cost c) {
         cells.add(Amounts.machine(c.requests()).toPlainString());
         cells.add(Amounts.machine(c.compute()).toPlainString());
+        cells.add(Amounts.machine(c.services()).toPlainString());
         cells.add(Amounts.machine(c.fee()).toPlainString());
         cells.add(Amounts.machine(c.total()).toPlainString());
     }

@@ -8,10 +8,7 @@ import java.util.OptionalInt;
 /** Running totals of one function's invocations. Not thread-safe: {@link UsageAggregator} guards it. */
 final class FunctionTally {
     private final String name;
-    private long invocations;
-    private long errors;
-    private long timeouts;
-    private long throttles;
+    private final OutcomeCounts outcomes = new OutcomeCounts();
     private long coldStarts;
     private long billedMs;
     private long billedMsTimesMb;
@@ -32,16 +29,9 @@ final class FunctionTally {
         mixedMemory |= memoryMb != 0 && memoryMb != r.memoryMb();
         memoryMb = r.memoryMb();
         meters.values().forEach(m -> m.add(r));
-        switch (r.outcome()) {
-            case "throttled" -> {
-                throttles++;
-                return;
-            }
-            case "error" -> errors++;
-            case "timeout" -> timeouts++;
-            default -> { }
+        if (!outcomes.add(r.outcome())) {
+            return;
         }
-        invocations++;
         if (r.coldStart()) {
             coldStarts++;
         }
@@ -55,7 +45,7 @@ final class FunctionTally {
     FunctionUsage snapshot() {
         Map<String, MeteredUsage> metered = new LinkedHashMap<>();
         meters.forEach((id, m) -> metered.put(id, m.snapshot()));
-        return new FunctionUsage(name, invocations, errors, timeouts, throttles, coldStarts, billedMs, billedMsTimesMb,
+        return new FunctionUsage(name, outcomes.ran(), outcomes.errors(), outcomes.timeouts(), outcomes.throttles(), coldStarts, billedMs, billedMsTimesMb,
                 mixedMemory ? OptionalInt.empty() : OptionalInt.of(memoryMb), durations.toArray(), inits.toArray(), allocated.toArray(), metered);
     }
 }

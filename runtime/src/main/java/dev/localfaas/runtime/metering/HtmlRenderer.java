@@ -31,6 +31,15 @@ final class HtmlRenderer {
         h.append("<h2>Cost per function and provider</h2>\n<p class=\"note\">Before the free tier: the free tier of a ")
                 .append("month usually brings a local run to $0, which would make a dull chart.</p>\n")
                 .append(SvgCharts.cost(r));
+        h.append("<h2>Side by side</h2>\n<p class=\"note\">").append(escape(ReportText.sideBySideHeading(r)))
+                .append(".</p>\n");
+        table(h, 1, ReportText.SIDE_BY_SIDE_COLUMNS, ReportText.sideBySideRows(r));
+        h.append("<p class=\"note\">").append(escape(ReportText.concurrencyLine(r))).append("</p>\n");
+        if (r.breakEven().isPresent()) {
+            h.append("<h2>Break-even: FaaS against an always-on container</h2>\n<p class=\"note\">")
+                    .append(escape(String.join(" ", ReportText.breakEvenLines(r)))).append("</p>\n")
+                    .append(SvgCharts.breakEven(r));
+        }
         h.append("<h2>How long invocations took</h2>\n").append(SvgCharts.durations(r));
         h.append("<h2>Cold versus warm</h2>\n<p class=\"note\">A cold start loads the function's classes and runs its ")
                 .append("initialization first; since August 2025 AWS bills that time too.</p>\n")

@@ -11,8 +11,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The report as JSON: the stable schema of docs/metering.md. Dollar amounts are numbers exact to ten places,
- * durations are milliseconds to three places; {@code cost} is before any free tier, {@code costAfterFreeTier} after.
+ * The report as JSON: the stable schema of docs/metering.md. Dollar amounts and quantities keep full precision
+ * (never rounded: a machine adds them up), durations are milliseconds to three places; {@code cost} is before any
+ * free tier, {@code costAfterFreeTier} after.
  */
 final class JsonRenderer {
     static final String SCHEMA = "localfaas-usage-report/1";
@@ -42,6 +43,16 @@ final class JsonRenderer {
             row(g, r.total());
             if (r.projection().isPresent()) {
                 projection(g, r.projection().get());
+            }
+            if (r.options().whatIfMemoryMb() > 0) {
+                g.writeObjectFieldStart("whatIf");
+                g.writeNumberField("memoryMb", r.options().whatIfMemoryMb());
+                g.writeStringField("note", ReportText.whatIfNote(r));
+                g.writeEndObject();
+            }
+            concurrency(g, r.load());
+            if (r.breakEven().isPresent()) {
+                breakEven(g, r.breakEven().get());
             }
             g.writeObjectFieldStart("priceBook");
             g.writeArrayFieldStart("providers");
@@ -106,8 +117,8 @@ final class JsonRenderer {
     private static void projected(JsonGenerator g, Projection.Row row) throws IOException {
         g.writeStartObject();
         g.writeStringField("name", row.name());
-        g.writeNumberField("requests", row.requests().setScale(3, RoundingMode.HALF_UP).stripTrailingZeros());
-        g.writeNumberField("gbSeconds", row.gbSeconds().setScale(6, RoundingMode.HALF_UP).stripTrailingZeros());
+        g.writeNumberField("requests", Amounts.machine(row.requests()));
+        g.writeNumberField("gbSeconds", Amounts.machine(row.gbSeconds()));
         costs(g, "cost", row.cost());
         costs(g, "costAfterFreeTier", row.costAfterFreeTier());
         g.writeEndObject();
@@ -137,10 +148,54 @@ final class JsonRenderer {
             g.writeObjectFieldStart(e.getKey());
             g.writeNumberField("requests", Amounts.machine(e.getValue().requests()));
             g.writeNumberField("compute", Amounts.machine(e.getValue().compute()));
+            g.writeNumberField("services", Amounts.machine(e.getValue().services()));
             g.writeNumberField("fee", Amounts.machine(e.getValue().fee()));
             g.writeNumberField("total", Amounts.machine(e.getValue().total()));
             g.writeEndObject();
         }
+        g.writeEndObject();
+    }
+
+    private static void concurrency(JsonGenerator g, ContainerLoad load) throws IOException {
+        g.writeObjectFieldStart("concurrency");
+        g.writeNumberField("peak", load.peakConcurrency());
+        instant(g, "peakAt", load.peakAt());
+        g.writeNumberField("peakMemoryMb", load.peakMemoryMb());
+        g.writeNumberField("cpuShare", BigDecimal.valueOf(load.cpuShare()));
+        g.writeEndObject();
+    }
+
+    private static void breakEven(JsonGenerator g, BreakEven b) throws IOException {
+        g.writeObjectFieldStart("breakEven");
+        g.writeStringField("container", b.container().id());
+        g.writeObjectFieldStart("containerSize");
+        g.writeNumberField("vcpu", b.size().vcpu());
+        g.writeNumberField("memoryGb", b.size().memoryGb());
+        g.writeEndObject();
+        g.writeObjectFieldStart("providers");
+        for (var e : b.volumes().entrySet()) {
+            g.writeObjectFieldStart(e.getKey());
+            if (e.getValue().isPresent()) {
+                g.writeNumberField("monthlyRequests", e.getValue().get());
+            } else {
+                g.writeNullField("monthlyRequests");
+            }
+            g.writeStringField("verdict", b.verdicts().get(e.getKey()));
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("curves");
+        for (var e : b.curves().entrySet()) {
+            g.writeArrayFieldStart(e.getKey());
+            for (BreakEven.Point pt : e.getValue()) {
+                g.writeStartObject();
+                g.writeNumberField("monthlyRequests", pt.requests());
+                g.writeNumberField("cost", Amounts.machine(pt.cost()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
         g.writeEndObject();
     }
 

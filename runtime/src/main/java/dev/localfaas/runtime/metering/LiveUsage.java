@@ -32,7 +32,7 @@ public final class LiveUsage implements InvocationListener {
 
     public void record(UsageRecord r) {
         if (options.accepts(r)) {
-            aggregator.add(r);
+            aggregator.add(options.priced(r));
         }
     }
 

@@ -26,6 +26,15 @@ final class MarkdownRenderer {
                 : "Free tier not applied.\n\n");
         List<String[]> costs = ReportText.costRows(r);
         table(out, 2, ReportText.COST_COLUMNS, costs);
+        out.append("\n## Side by side\n\n").append(escape(ReportText.sideBySideHeading(r))).append(".\n\n");
+        table(out, 1, ReportText.SIDE_BY_SIDE_COLUMNS, ReportText.sideBySideRows(r));
+        out.append('\n').append(escape(ReportText.concurrencyLine(r))).append("\n");
+        List<String> be = ReportText.breakEvenLines(r);
+        if (!be.isEmpty()) {
+            out.append("\n```\n");
+            be.forEach(l -> out.append(l).append('\n'));
+            out.append("```\n");
+        }
         out.append("\n## How it adds up\n\n");
         for (ProviderBill bill : r.bills().values()) {
             out.append("### ").append(escape(bill.provider().name())).append("\n\n")

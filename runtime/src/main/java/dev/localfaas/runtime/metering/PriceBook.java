@@ -68,23 +68,26 @@ public record PriceBook(String origin, List<Provider> providers) {
     }
 
     /**
-     * The providers a report shows: the defaults when none are named, every one for {@value #ALL}, else the
-     * named ones in book order.
+     * The providers a report shows, in book order: every one when none are named or for {@value #ALL} (the
+     * comparison is the point), else the named ones, where a name is a provider id or a group ({@code aws},
+     * {@code azure}, {@code google}, {@code cloudflare}, {@code vercel}, {@code container}).
      */
     public List<Provider> select(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            List<Provider> defaults = providers.stream().filter(Provider::isDefault).toList();
-            return defaults.isEmpty() ? providers : defaults;
-        }
-        if (ids.contains(ALL)) {
+        if (ids.isEmpty() || ids.contains(ALL)) {
             return providers;
         }
         for (String id : ids) {
-            if (provider(id).isEmpty()) {
-                throw new PriceBookException("unknown provider '" + id + "'; choose from " + ids() + " or " + ALL);
+            if (provider(id).isEmpty() && providers.stream().noneMatch(p -> p.group().equals(id))) {
+                throw new PriceBookException("unknown provider '" + id + "'; choose from " + ids() + ", a group ("
+                        + groups() + ") or " + ALL);
             }
         }
-        return providers.stream().filter(p -> ids.contains(p.id())).toList();
+        return providers.stream().filter(p -> ids.contains(p.id()) || ids.contains(p.group())).toList();
+    }
+
+    /** The groups {@code --provider} accepts, in book order. */
+    public String groups() {
+        return providers.stream().map(Provider::group).distinct().collect(Collectors.joining(", "));
     }
 
     public String ids() {

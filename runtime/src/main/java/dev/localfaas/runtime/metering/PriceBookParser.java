@@ -73,7 +73,7 @@ final class PriceBookParser {
     private Provider provider(JsonNode p, String at) {
         object(p, at);
         known(p, at, "id", "name", "default", "region", "source", "read", "notes", "billing", "monthlyFee",
-                "rates", "vcpuPerMemory");
+                "rates", "vcpuPerMemory", "group", "container");
         String id = text(p, at, "id");
         if (!id.matches("[a-z0-9][a-z0-9._-]*")) {
             throw error(at + ".id", "'" + id + "' is not a valid id", "use lower-case letters, digits, '.', '_' and '-'");
@@ -94,16 +94,48 @@ final class PriceBookParser {
             }
             rates.add(r);
         }
-        if (!units.contains(Unit.REQUESTS)) {
+        ContainerSpec container = p.has("container") ? container(p.get("container"), at + ".container") : null;
+        if (container == null && !units.contains(Unit.REQUESTS)) {
             throw error(at + ".rates", "has no rate with \"unit\": \"requests\"",
                     "add one (\"price\": 0 if requests are free)");
         }
         List<CpuStep> cpu = units.contains(Unit.VCPU_SECONDS) ? cpuSteps(p.get("vcpuPerMemory"), at + ".vcpuPerMemory")
                 : List.of();
+        String group = p.has("group") ? text(p, at, "group") : id.split("-")[0];
         return new Provider(id, text(p, at, "name"), bool(p, at, "default", false), text(p, at, "region"),
                 text(p, at, "source"), text(p, at, "read"), p.path("notes").asText(""),
                 billing(p.get("billing"), at + ".billing"), number(p, at, "monthlyFee", BigDecimal.ZERO, false),
-                rates, cpu, p);
+                rates, cpu, group, container, p);
+    }
+
+    /** {@code "container": { "hoursPerMonth": 730, "sizes": [ { "vcpu": 1, "minGb": 2, "maxGb": 8, "stepGb": 1 } ] }}. */
+    private ContainerSpec container(JsonNode c, String at) {
+        object(c, at);
+        known(c, at, "hoursPerMonth", "sizes");
+        JsonNode list = c.get("sizes");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw error(at + ".sizes", list == null ? "missing" : "must be a non-empty array",
+                    "list the sizes, e.g. [ { \"vcpu\": 1, \"minGb\": 2, \"maxGb\": 8, \"stepGb\": 1 } ]");
+        }
+        List<ContainerSize> sizes = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String s = at + ".sizes[" + i + "]";
+            JsonNode n = list.get(i);
+            object(n, s);
+            known(n, s, "vcpu", "minGb", "maxGb", "stepGb");
+            BigDecimal vcpu = number(n, s, "vcpu", null, false);
+            BigDecimal min = number(n, s, "minGb", null, false);
+            BigDecimal max = number(n, s, "maxGb", min, false);
+            BigDecimal step = number(n, s, "stepGb", BigDecimal.ONE, false);
+            if (step.signum() == 0 || max.compareTo(min) < 0) {
+                throw error(s, "needs stepGb more than 0 and maxGb at least minGb", "e.g. \"minGb\": 2, \"maxGb\": 8, "
+                        + "\"stepGb\": 1");
+            }
+            for (BigDecimal gb = min; gb.compareTo(max) <= 0; gb = gb.add(step)) {
+                sizes.add(new ContainerSize(vcpu, gb));
+            }
+        }
+        return new ContainerSpec(number(c, at, "hoursPerMonth", BigDecimal.valueOf(730), false), sizes);
     }
 
     private BillingRules billing(JsonNode b, String at) {
@@ -113,7 +145,7 @@ final class PriceBookParser {
         }
         object(b, at);
         known(b, at, "durationRoundingMs", "minimumBilledMs", "includesInit", "timeBasis", "memoryBasis",
-                "memoryRoundingMb", "maxMemoryMb");
+                "memoryRoundingMb", "maxMemoryMb", "memorySizesMb");
         int rounding = integer(b, at, "durationRoundingMs", null, 1);
         if (!b.has("includesInit") || !b.get("includesInit").isBoolean()) {
             throw error(at + ".includesInit", b.has("includesInit") ? "must be true or false" : "missing",
@@ -121,8 +153,23 @@ final class PriceBookParser {
         }
         TimeBasis time = choice(b, at, "timeBasis", null, TimeBasis.values());
         MemoryBasis memory = choice(b, at, "memoryBasis", MemoryBasis.CONFIGURED, MemoryBasis.values());
+        List<Integer> sizes = new ArrayList<>();
+        JsonNode list = b.get("memorySizesMb");
+        if (list != null) {
+            if (!list.isArray() || list.isEmpty()) {
+                throw error(at + ".memorySizesMb", "must be a non-empty array", "list the sizes, e.g. [512, 2048, 4096]");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                int mb = list.get(i).asInt(0);
+                if (!list.get(i).isIntegralNumber() || mb < 1 || (!sizes.isEmpty() && mb <= sizes.get(sizes.size() - 1))) {
+                    throw error(at + ".memorySizesMb[" + i + "]", "must be a whole number above the size before it",
+                            "list sizes from small to large, e.g. [512, 2048, 4096]");
+                }
+                sizes.add(mb);
+            }
+        }
         return new BillingRules(rounding, integer(b, at, "minimumBilledMs", 0, 0), b.get("includesInit").booleanValue(),
-                time, memory, integer(b, at, "memoryRoundingMb", 0, 0), integer(b, at, "maxMemoryMb", 0, 0));
+                time, memory, integer(b, at, "memoryRoundingMb", 0, 0), integer(b, at, "maxMemoryMb", 0, 0), sizes);
     }
 
     private Rate rate(JsonNode r, String at) {

@@ -93,10 +93,7 @@ public final class PrometheusMetrics implements InvocationListener {
 
     /** One function's counters; updated and read under its own lock so a scrape never sees a half-counted call. */
     private static final class Series {
-        private long invocations;
-        private long errors;
-        private long timeouts;
-        private long throttles;
+        private final OutcomeCounts outcomes = new OutcomeCounts();
         private long coldStarts;
         private final long[] buckets = new long[BUCKETS.length];
         private double durationSeconds;
@@ -107,16 +104,9 @@ public final class PrometheusMetrics implements InvocationListener {
         }
 
         synchronized void add(UsageRecord r) {
-            switch (r.outcome()) {
-                case "throttled" -> {
-                    throttles++;
-                    return;
-                }
-                case "error" -> errors++;
-                case "timeout" -> timeouts++;
-                default -> { }
+            if (!outcomes.add(r.outcome())) {
+                return;
             }
-            invocations++;
             if (r.coldStart()) {
                 coldStarts++;
             }
@@ -132,7 +122,8 @@ public final class PrometheusMetrics implements InvocationListener {
         }
 
         synchronized Snapshot snapshot() {
-            return new Snapshot(invocations, errors, timeouts, throttles, coldStarts, buckets.clone(), durationSeconds,
+            return new Snapshot(outcomes.ran(), outcomes.errors(), outcomes.timeouts(), outcomes.throttles(), coldStarts,
+                    buckets.clone(), durationSeconds,
                     billedMsTimesMb);
         }
     }

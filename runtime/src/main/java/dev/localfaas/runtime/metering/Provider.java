@@ -12,11 +12,13 @@ import java.util.Optional;
  * @param read          when the figures were read from the source
  * @param monthlyFee    a plan's fixed monthly charge (Cloudflare Workers Paid), billed on top of usage
  * @param vcpuPerMemory the vCPU allocated with each memory size, for providers that bill vCPU-seconds
+ * @param group         what {@code --provider} groups it under: aws, azure, google, cloudflare, vercel, container
+ * @param container     for an always-on container, its hours and sizes; null for a FaaS offering
  * @param definition    the provider's entry as it was read, echoed into JSON reports
  */
 public record Provider(String id, String name, boolean isDefault, String region, String source, String read,
         String notes, BillingRules billing, BigDecimal monthlyFee, List<Rate> rates, List<CpuStep> vcpuPerMemory,
-        JsonNode definition) {
+        String group, ContainerSpec container, JsonNode definition) {
 
     public Provider {
         rates = List.copyOf(rates);
@@ -27,14 +29,19 @@ public record Provider(String id, String name, boolean isDefault, String region,
         return rates.stream().filter(r -> r.unit() == unit).findFirst();
     }
 
-    /** The request rate; the price book guarantees one. */
+    /** Whether this is an always-on container rather than a FaaS offering billed per invocation. */
+    public boolean isContainer() {
+        return container != null;
+    }
+
+    /** The request rate; the price book guarantees one for every FaaS provider. */
     public Rate requestRate() {
         return rate(Unit.REQUESTS).orElseThrow();
     }
 
     /** The rates that make up the compute charge, in price book order. */
     public List<Rate> computeRates() {
-        return rates.stream().filter(r -> !r.unit().isRequests()).toList();
+        return rates.stream().filter(r -> r.unit().charge() == Unit.Charge.COMPUTE).toList();
     }
 
     /**

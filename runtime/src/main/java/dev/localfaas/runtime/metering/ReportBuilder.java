@@ -24,32 +24,21 @@ final class ReportBuilder {
     static UsageReport build(UsageAggregator.UsageSnapshot snapshot, List<Provider> providers, ReportOptions options,
             String source, List<String> warnings) {
         List<FunctionUsage> usage = snapshot.functions();
-        Map<String, ProviderBill> bills = bills(providers, usage, u -> u.metered(), BigDecimal.ONE, options.freeTier());
+        Pricing pricing = new Pricing(providers, usage, snapshot.load(), options);
+        Map<String, ProviderBill> bills = pricing.bills(BigDecimal.ONE);
         List<FunctionReport> rows = usage.stream().map(u -> row(u, bills)).toList();
         FunctionReport total = total(usage, bills);
         Optional<Projection> projection = Optional.empty();
-        if (options.monthlyRequests() > 0) {
+        if (options.projects()) {
             if (total.invocations() == 0) {
-                warnings.add("no invocations ran, so there is nothing to project to "
-                        + Amounts.quantity(options.monthlyRequests()) + " requests a month");
+                warnings.add("no invocations ran, so there is nothing to project");
             } else {
-                projection = Optional.of(project(usage, providers, options, total.invocations()));
+                projection = Optional.of(project(usage, pricing, options, total.invocations()));
             }
         }
+        Optional<BreakEven> breakEven = BreakEven.find(pricing, total.invocations());
         return new UsageReport(source, Instant.now(), snapshot.records(), snapshot.first(), snapshot.last(), options,
-                providers, rows, total, bills, projection, warnings);
-    }
-
-    private static Map<String, ProviderBill> bills(List<Provider> providers, List<FunctionUsage> usage,
-            Function<FunctionUsage, Map<String, MeteredUsage>> metered, BigDecimal factor, boolean freeTier) {
-        Map<String, ProviderBill> bills = new LinkedHashMap<>();
-        for (Provider p : providers) {
-            Map<String, MeteredUsage> byFunction = new LinkedHashMap<>();
-            usage.forEach(u -> byFunction.put(u.name(),
-                    metered.apply(u).getOrDefault(p.id(), MeteredUsage.NONE).scaled(factor)));
-            bills.put(p.id(), CostCalculator.bill(p, byFunction, freeTier));
-        }
-        return bills;
+                providers, rows, total, bills, projection, warnings, snapshot.load(), breakEven);
     }
 
     private static FunctionReport row(FunctionUsage u, Map<String, ProviderBill> bills) {
@@ -98,11 +87,13 @@ final class ReportBuilder {
                 after);
     }
 
-    private static Projection project(List<FunctionUsage> usage, List<Provider> providers, ReportOptions options,
-            long ran) {
-        BigDecimal n = BigDecimal.valueOf(options.monthlyRequests());
-        BigDecimal factor = exactOr20(n, BigDecimal.valueOf(ran));
-        Map<String, ProviderBill> bills = bills(providers, usage, FunctionUsage::metered, factor, options.freeTier());
+    private static Projection project(List<FunctionUsage> usage, Pricing pricing, ReportOptions options, long ran) {
+        BigDecimal factor = options.scale() != null ? options.scale()
+                : exactOr20(BigDecimal.valueOf(options.monthlyRequests()), BigDecimal.valueOf(ran));
+        long monthly = options.scale() != null
+                ? options.scale().multiply(BigDecimal.valueOf(ran)).setScale(0, RoundingMode.HALF_UP).longValueExact()
+                : options.monthlyRequests();
+        Map<String, ProviderBill> bills = pricing.bills(factor);
         List<Projection.Row> rows = new ArrayList<>();
         for (FunctionUsage u : usage) {
             Map<String, Cost> before = new LinkedHashMap<>();
@@ -123,7 +114,7 @@ final class ReportBuilder {
         long msMb = usage.stream().mapToLong(FunctionUsage::billedMsTimesMb).sum();
         Projection.Row total = new Projection.Row(TOTAL, BigDecimal.valueOf(ran).multiply(factor),
                 gbSeconds(msMb, factor), before, after);
-        return new Projection(options.monthlyRequests(), factor, rows, total, bills);
+        return new Projection(monthly, factor, rows, total, bills);
     }
 
     private static BigDecimal gbSeconds(long msMb, BigDecimal factor) {

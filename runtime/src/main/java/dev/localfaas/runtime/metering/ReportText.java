@@ -8,7 +8,12 @@ import java.util.stream.Collectors;
 final class ReportText {
 
     /** The columns of the cost table in the Markdown and HTML reports. */
-    static final String[] COST_COLUMNS = {"function", "provider", "requests", "compute", "total", "after free tier"};
+    static final String[] COST_COLUMNS = {"function", "provider", "requests", "compute", "services", "total",
+        "after free tier"};
+
+    /** The columns of the side-by-side table: one row per provider, the whole month after the free tier. */
+    static final String[] SIDE_BY_SIDE_COLUMNS = {"provider", "requests", "compute", "services", "plan fee", "total",
+        "break-even vs container"};
 
     /** One row per function (and the total, when there are several) and provider, in US dollars. */
     static List<String[]> costRows(UsageReport r) {
@@ -21,13 +26,69 @@ final class ReportText {
             for (Provider p : r.providers()) {
                 Cost c = f.cost().get(p.id());
                 rows.add(new String[] {f.name(), p.name(), Amounts.usd(c.requests()), Amounts.usd(c.compute()),
-                    Amounts.usd(c.total()), Amounts.usd(f.costAfterFreeTier().get(p.id()).total())});
+                    Amounts.usd(c.services()), Amounts.usd(c.total()),
+                    Amounts.usd(f.costAfterFreeTier().get(p.id()).total())});
             }
         }
         return rows;
     }
 
     private ReportText() {
+    }
+
+    /**
+     * Per provider, the month's bill after the free tier, part by part, and where it breaks even with the container:
+     * the projected month when there is a projection (a local run is free almost everywhere), else the observed one.
+     */
+    static List<String[]> sideBySideRows(UsageReport r) {
+        List<String[]> rows = new ArrayList<>();
+        for (Provider p : r.providers()) {
+            Cost c = r.projection().map(proj -> proj.total().costAfterFreeTier().get(p.id()))
+                    .orElse(r.total().costAfterFreeTier().get(p.id()));
+            rows.add(new String[] {p.name(), Amounts.usd(c.requests()), Amounts.usd(c.compute()),
+                Amounts.usd(c.services()), Amounts.usd(c.fee()), Amounts.usd(c.total()), breakEvenCell(r, p)});
+        }
+        return rows;
+    }
+
+    private static String breakEvenCell(UsageReport r, Provider p) {
+        if (r.breakEven().isEmpty()) {
+            return "-";
+        }
+        BreakEven b = r.breakEven().get();
+        if (p.isContainer()) {
+            return p.id().equals(b.container().id()) ? "(the container: " + b.size() + ")" : "-";
+        }
+        List<BreakEven.Point> curve = b.curves().get(p.id());
+        List<BreakEven.Point> box = b.curves().get(b.container().id());
+        return b.volumes().get(p.id()).map(n -> "FaaS cheaper below " + Amounts.quantity(n) + "/month")
+                .orElse(curve.get(0).cost().compareTo(box.get(0).cost()) >= 0 ? "container cheaper at any volume"
+                        : "FaaS cheaper up to " + Amounts.quantity(BreakEven.MAX_REQUESTS) + "/month");
+    }
+
+    /** What the side-by-side table shows: the observed month or the projected one. */
+    static String sideBySideHeading(UsageReport r) {
+        return "SIDE BY SIDE: " + r.projection().map(p -> "the projected month of " + Amounts.quantity(p.monthlyRequests())
+                + " requests").orElse("the month as recorded") + " on each provider, after the free tier";
+    }
+
+    /** {@code peak 2 invocations at once at ...; the handlers were on the CPU 3% of their wall time}. */
+    static String concurrencyLine(UsageReport r) {
+        ContainerLoad l = r.load();
+        if (l.invocations() == 0) {
+            return "CONCURRENCY: nothing ran";
+        }
+        return "CONCURRENCY: peak " + Amounts.count(l.peakConcurrency(), "invocation", "invocations") + " at once (at "
+                + l.peakAt() + ", " + Amounts.quantity(l.peakMemoryMb()) + " MB of function memory); the handlers "
+                + "spent " + Math.round(l.cpuShare() * 100) + "% of their wall time on the CPU"
+                + r.breakEven().map(b -> "; an always-on container for this load: " + b.size()).orElse("");
+    }
+
+    /** Said wherever a what-if report is shown: what changed and what did not. */
+    static String whatIfNote(UsageReport r) {
+        return "what-if: every invocation re-priced at " + Amounts.quantity(r.options().whatIfMemoryMb())
+                + " MB; durations and CPU time are kept as measured, though on the real cloud they would change "
+                + "with the CPU that comes with the memory";
     }
 
     static String heading(UsageReport r) {
@@ -43,6 +104,9 @@ final class ReportText {
         }
         if (r.options().function() != null) {
             s.append("  function ").append(r.options().function()).append('\n');
+        }
+        if (r.options().whatIfMemoryMb() > 0) {
+            s.append("  ").append(whatIfNote(r)).append('\n');
         }
         s.append("  prices   ").append(r.providers().stream().map(Provider::name).collect(Collectors.joining(", ")))
                 .append('\n');
@@ -105,6 +169,21 @@ final class ReportText {
     static String projectionHeading(Projection p) {
         return "PROJECTION to " + Amounts.quantity(p.monthlyRequests()) + " requests a month (the observed mix of "
                 + "functions, durations, memory and cold starts × " + Amounts.quantity(p.factor()) + ")";
+    }
+
+    /** The break-even paragraph: the container it is measured against and each provider's verdict. */
+    static List<String> breakEvenLines(UsageReport r) {
+        List<String> out = new ArrayList<>();
+        r.breakEven().ifPresent(b -> {
+            out.add("BREAK-EVEN against " + b.container().name() + ", " + b.size()
+                    + " (the observed mix at any monthly volume; free tiers and plan fees included)");
+            for (Provider p : r.providers()) {
+                if (!p.isContainer()) {
+                    out.add("  " + p.name() + ": " + b.verdicts().get(p.id()));
+                }
+            }
+        });
+        return out;
     }
 
     static String indent(List<String> lines, String indent) {

@@ -112,6 +112,102 @@ final class SvgCharts {
         return s.append("</svg>\n").toString();
     }
 
+    /**
+     * Monthly cost against monthly requests, both on log axes: one line per provider, the container's dashed, each
+     * crossover circled. A month that costs less than a cent (a free tier's flat start) is drawn on the bottom axis.
+     */
+    static String breakEven(UsageReport r) {
+        if (r.breakEven().isEmpty()) {
+            return "";
+        }
+        BreakEven b = r.breakEven().get();
+        int left = 70;
+        int top = 20;
+        int w = 620;
+        int h = 340;
+        double x0 = Math.log10(BreakEven.GRID.get(0).doubleValue());
+        double x1 = Math.log10(BreakEven.GRID.get(BreakEven.GRID.size() - 1).doubleValue());
+        double yMax = b.curves().values().stream().flatMap(List::stream)
+                .mapToDouble(pt -> pt.cost().doubleValue()).max().orElse(1);
+        double y0 = -2; // $0.01: the floor a free month is drawn on
+        double y1 = Math.max(0, Math.ceil(Math.log10(Math.max(yMax, 0.1))));
+        int legendTop = top + h + 40;
+        int height = legendTop + 18 * b.curves().size() + 10;
+        StringBuilder s = open("break-even-chart", height, "Monthly cost against monthly requests, log axes");
+        s.append("<rect x=\"").append(left).append("\" y=\"").append(top).append("\" width=\"").append(w)
+                .append("\" height=\"").append(h).append("\" fill=\"none\" stroke=\"#ccc\"/>\n");
+        for (int d = (int) Math.ceil(x0); d <= x1; d++) {
+            double x = left + (d - x0) / (x1 - x0) * w;
+            s.append(line(x, top, x, top + h).replace("#888", "#eee"));
+            s.append(text(x, top + h + 14, "10^" + d, "middle", "axis"));
+        }
+        for (int d = (int) y0; d <= y1; d++) {
+            double y = top + h - (d - y0) / (y1 - y0) * h;
+            s.append(line(left, y, left + w, y).replace("#888", "#eee"));
+            s.append(text(left - 6, y + 3, d < 0 ? "$" + BigDecimal.ONE.movePointLeft(-d).toPlainString()
+                    : "$" + BigDecimal.ONE.movePointRight(d).toPlainString(), "end", "axis"));
+        }
+        s.append(text(left + w / 2.0, top + h + 30, "requests a month (log)", "middle", "axis"));
+        s.append(text(12, top + h / 2.0, "$ a month (log)", "start", "axis"));
+        int i = 0;
+        for (var e : b.curves().entrySet()) {
+            Provider p = r.providers().stream().filter(q -> q.id().equals(e.getKey())).findFirst().orElseThrow();
+            StringBuilder pts = new StringBuilder();
+            for (BreakEven.Point pt : e.getValue()) {
+                pts.append(num(xOf(pt.requests().doubleValue(), left, w, x0, x1))).append(',')
+                        .append(num(yOf(pt.cost().doubleValue(), top, h, y0, y1))).append(' ');
+            }
+            s.append("<polyline fill=\"none\" stroke=\"").append(color(i)).append("\" stroke-width=\"2\"")
+                    .append(p.isContainer() ? " stroke-dasharray=\"6 4\"" : "").append(" points=\"")
+                    .append(pts.toString().trim()).append("\"><title>").append(HtmlRenderer.escape(p.name()))
+                    .append("</title></polyline>\n");
+            s.append(rect(left, legendTop + i * 18, 12, 12, color(i), null));
+            s.append(text(left + 18, legendTop + i * 18 + 10, p.name() + (p.isContainer() ? " (" + b.size() + ")"
+                    : b.volumes().get(p.id()).map(n -> ": break-even at " + Amounts.quantity(n) + " requests a month")
+                    .orElse(": " + b.verdicts().get(p.id()))), "start", ""));
+            i++;
+        }
+        List<BreakEven.Point> box = b.curves().get(b.container().id());
+        for (var e : b.volumes().entrySet()) {
+            if (e.getValue().isEmpty()) {
+                continue;
+            }
+            double n = e.getValue().get().doubleValue();
+            double cost = interpolate(box, n);
+            double cx = xOf(n, left, w, x0, x1);
+            double cy = yOf(cost, top, h, y0, y1);
+            s.append("<circle cx=\"").append(num(cx)).append("\" cy=\"").append(num(cy))
+                    .append("\" r=\"5\" fill=\"none\" stroke=\"#000\"><title>")
+                    .append(HtmlRenderer.escape(e.getKey() + " = container at " + Amounts.quantity(e.getValue().get())
+                            + " requests a month")).append("</title></circle>\n");
+        }
+        return s.append("</svg>\n").toString();
+    }
+
+    private static double xOf(double requests, int left, int w, double x0, double x1) {
+        return left + (Math.log10(requests) - x0) / (x1 - x0) * w;
+    }
+
+    private static double yOf(double cost, int top, int h, double y0, double y1) {
+        double l = cost < 0.01 ? y0 : Math.log10(cost);
+        return top + h - (l - y0) / (y1 - y0) * h;
+    }
+
+    /** The cost between two points of a curve, straight on the log-log chart. */
+    private static double interpolate(List<BreakEven.Point> curve, double n) {
+        for (int k = 1; k < curve.size(); k++) {
+            double a = curve.get(k - 1).requests().doubleValue();
+            double c = curve.get(k).requests().doubleValue();
+            if (n <= c) {
+                double ca = Math.max(curve.get(k - 1).cost().doubleValue(), 1e-9);
+                double cc = Math.max(curve.get(k).cost().doubleValue(), 1e-9);
+                double t = (Math.log10(n) - Math.log10(a)) / (Math.log10(c) - Math.log10(a));
+                return Math.pow(10, Math.log10(ca) + t * (Math.log10(cc) - Math.log10(ca)));
+            }
+        }
+        return curve.get(curve.size() - 1).cost().doubleValue();
+    }
+
     private static double scale(double value, double max) {
         return max <= 0 ? 0 : value / max * PLOT;
     }

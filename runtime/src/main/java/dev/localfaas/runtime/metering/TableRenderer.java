@@ -15,6 +15,11 @@ final class TableRenderer {
         out.append("COST in US dollars (" + (r.options().freeTier() ? "after the free tier: the records taken as one "
                 + "month" : "free tier not applied") + ")\n");
         out.append(costTable(r.functions(), r.total(), r)).append('\n');
+        out.append(ReportText.sideBySideHeading(r)).append('\n');
+        out.append(sideBySide(r)).append('\n');
+        out.append(ReportText.concurrencyLine(r)).append("\n");
+        ReportText.breakEvenLines(r).forEach(l -> out.append(l).append('\n'));
+        out.append('\n');
         out.append("HOW IT ADDS UP\n");
         for (ProviderBill bill : r.bills().values()) {
             out.append(ReportText.providerHeading(bill.provider())).append('\n');
@@ -39,7 +44,8 @@ final class TableRenderer {
     }
 
     static String costTable(List<FunctionReport> functions, FunctionReport total, UsageReport r) {
-        TextTable t = new TextTable(2, "FUNCTION", "PROVIDER", "REQUESTS", "COMPUTE", "TOTAL", "AFTER FREE TIER");
+        TextTable t = new TextTable(2, "FUNCTION", "PROVIDER", "REQUESTS", "COMPUTE", "SERVICES", "TOTAL",
+                "AFTER FREE TIER");
         for (FunctionReport f : functions) {
             costRows(t, f, r);
         }
@@ -54,9 +60,17 @@ final class TableRenderer {
         for (Provider p : r.providers()) {
             Cost c = f.cost().get(p.id());
             t.row(first ? f.name() : "", p.name(), Amounts.usd(c.requests()), Amounts.usd(c.compute()),
-                    Amounts.usd(c.total()), Amounts.usd(f.costAfterFreeTier().get(p.id()).total()));
+                    Amounts.usd(c.services()), Amounts.usd(c.total()),
+                    Amounts.usd(f.costAfterFreeTier().get(p.id()).total()));
             first = false;
         }
+    }
+
+    static String sideBySide(UsageReport r) {
+        TextTable t = new TextTable(1, "PROVIDER", "REQUESTS", "COMPUTE", "SERVICES", "PLAN FEE", "TOTAL",
+                "BREAK-EVEN VS CONTAINER");
+        ReportText.sideBySideRows(r).forEach(t::row);
+        return t.render("");
     }
 
     private static String projection(Projection p, UsageReport r) {

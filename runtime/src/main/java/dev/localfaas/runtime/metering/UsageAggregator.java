@@ -9,6 +9,7 @@ import java.util.TreeMap;
 final class UsageAggregator {
     private final List<Provider> providers;
     private final Map<String, FunctionTally> functions = new TreeMap<>();
+    private final ConcurrencyTracker concurrency = new ConcurrencyTracker();
     private long records;
     private Instant first;
     private Instant last;
@@ -19,6 +20,7 @@ final class UsageAggregator {
 
     synchronized void add(UsageRecord r) {
         functions.computeIfAbsent(r.function(), name -> new FunctionTally(name, providers)).add(r);
+        concurrency.add(r);
         records++;
         Instant start = Instant.parse(r.start());
         first = first == null || start.isBefore(first) ? start : first;
@@ -26,10 +28,14 @@ final class UsageAggregator {
     }
 
     synchronized UsageSnapshot snapshot() {
-        return new UsageSnapshot(records, first, last, functions.values().stream().map(FunctionTally::snapshot).toList());
+        return new UsageSnapshot(records, first, last, functions.values().stream().map(FunctionTally::snapshot).toList(),
+                concurrency.load());
     }
 
-    /** Usage of every function, in name order, and when the first and last records started (null when none). */
-    record UsageSnapshot(long records, Instant first, Instant last, List<FunctionUsage> functions) {
+    /**
+     * Usage of every function, in name order, when the first and last records started (null when none), and what
+     * an always-on container would have carried.
+     */
+    record UsageSnapshot(long records, Instant first, Instant last, List<FunctionUsage> functions, ContainerLoad load) {
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.localfaas.runtime.execution.Outcome;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -12,7 +13,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * One usage record as one JSON line, in the documented field order, and back. Reading is lenient about what it may
@@ -20,7 +22,6 @@ import java.util.Set;
  */
 final class UsageRecordJson {
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final Set<String> OUTCOMES = Set.of("ok", "error", "timeout", "throttled");
 
     private UsageRecordJson() {
     }
@@ -48,10 +49,17 @@ final class UsageRecordJson {
             g.writeNumber(decimal(r.initMs()));
             g.writeNumberField("billedMs", r.billedMs());
             g.writeNumberField("memoryMb", r.memoryMb());
-            g.writeStringField("outcome", r.outcome());
+            g.writeStringField("outcome", r.outcome().id());
             g.writeNumberField("requestBytes", r.requestBytes());
             g.writeNumberField("responseBytes", r.responseBytes());
             g.writeNumberField("allocatedBytes", r.allocatedBytes());
+            if (r.cpuMs() != null) {
+                g.writeFieldName("cpuMs");
+                g.writeNumber(decimal(r.cpuMs()));
+            }
+            if (r.payloadFormat() != null) {
+                g.writeStringField("payloadFormat", r.payloadFormat());
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -101,10 +109,9 @@ final class UsageRecordJson {
         } catch (DateTimeParseException e) {
             throw new BadRecord("start '" + start + "' is not an ISO-8601 UTC time");
         }
-        String outcome = requiredText(f, "outcome");
-        if (!OUTCOMES.contains(outcome)) {
-            throw new BadRecord("outcome '" + outcome + "' is not one of ok, error, timeout, throttled");
-        }
+        String outcomeId = requiredText(f, "outcome");
+        Outcome outcome = outcome(outcomeId).orElseThrow(() -> new BadRecord("outcome '" + outcomeId
+                + "' is not one of ok, error, timeout, throttled"));
         long memory = requiredWhole(f, "memoryMb");
         if (memory <= 0 || memory > Integer.MAX_VALUE) {
             throw new BadRecord("memoryMb must be more than 0");
@@ -112,7 +119,12 @@ final class UsageRecordJson {
         return new UsageRecord(function, text(f, "version", "$LATEST"), text(f, "requestId", ""),
                 text(f, "trigger", ""), start, requiredDecimal(f, "durationMs"), optionalDecimal(f, "initMs"),
                 requiredWhole(f, "billedMs"), (int) memory, outcome, whole(f, "requestBytes"),
-                whole(f, "responseBytes"), whole(f, "allocatedBytes"));
+                whole(f, "responseBytes"), whole(f, "allocatedBytes"),
+                f.containsKey("cpuMs") ? requiredDecimal(f, "cpuMs") : null, text(f, "payloadFormat", null));
+    }
+
+    private static Optional<Outcome> outcome(String id) {
+        return Arrays.stream(Outcome.values()).filter(o -> o.id().equals(id)).findFirst();
     }
 
     private static String requiredText(Map<String, Object> f, String field) throws BadRecord {

@@ -19,10 +19,13 @@ import java.util.Optional;
  * @param providers  the providers priced, in order
  * @param bills      per provider id, the charges and their arithmetic
  * @param warnings   one line per record skipped
+ * @param load       concurrency over time and what an always-on container would have carried
+ * @param breakEven  FaaS against the container over monthly volume, when both are priced and something ran
  */
 public record UsageReport(String source, Instant generatedAt, long records, Instant firstStart, Instant lastStart,
         ReportOptions options, List<Provider> providers, List<FunctionReport> functions, FunctionReport total,
-        Map<String, ProviderBill> bills, Optional<Projection> projection, List<String> warnings) {
+        Map<String, ProviderBill> bills, Optional<Projection> projection, List<String> warnings, ContainerLoad load,
+        Optional<BreakEven> breakEven) {
 
     public UsageReport {
         providers = List.copyOf(providers);
@@ -42,7 +45,7 @@ public record UsageReport(String source, Instant generatedAt, long records, Inst
         UsageAggregator aggregator = new UsageAggregator(providers);
         UsageReader.Result read = UsageReader.read(ledger, r -> {
             if (options.accepts(r)) {
-                aggregator.add(r);
+                aggregator.add(options.priced(r));
             }
         });
         return ReportBuilder.build(aggregator.snapshot(), providers, options, ledger.toString(),

@@ -43,6 +43,8 @@ class FunctionDiscoveryTest {
     @Test
     void findsEverySampleWithItsHandlerAndNoProblem() {
         assertEquals(Map.of(
+                "cpu-burner", "example.CpuBurner",
+                "sleeper", "example.Sleeper",
                 "greeter", "example.Greeter::greet",
                 "hello", "example.Hello",
                 "jackson-legacy", "example.JacksonLegacy",
@@ -59,6 +61,8 @@ class FunctionDiscoveryTest {
     @Test
     void readsTheInputTypeFromGenericSignatures() {
         assertEquals(Map.of(
+                "cpu-burner", "java.io.InputStream",
+                "sleeper", "java.io.InputStream",
                 "greeter", "example.Person",
                 "hello", "java.util.Map",
                 "jackson-legacy", "java.util.Map",

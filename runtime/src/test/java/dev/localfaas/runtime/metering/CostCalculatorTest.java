@@ -132,7 +132,8 @@ class CostCalculatorTest {
         Provider cf = BOOK.provider("cloudflare-workers").orElseThrow();
         ProviderBill bill = CostCalculator.bill(cf, Map.of("fn", usage(128, 1250, 15_000)), true);
 
-        assertEquals("1,250 × 12 ms wall-clock (stand-in for CPU time) = 15,000 CPU-ms × $0.02 / 1M = $0.000300",
+        assertEquals("1,250 × 12 ms of CPU time (1,250 not measured: estimated from the CPU share of those that were, "
+                + "or their wall-clock time when none was) = 15,000 CPU-ms × $0.02 / 1M = $0.000300",
                 bill.lines().get("fn").get(1));
         assertEquals(0, new BigDecimal("5").compareTo(bill.totalAfter().fee()));
         assertEquals(0, new BigDecimal("5").compareTo(bill.totalAfter().total()));

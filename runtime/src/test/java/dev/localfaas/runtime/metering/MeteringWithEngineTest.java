@@ -57,7 +57,7 @@ class MeteringWithEngineTest {
         for (UsageRecord r : records) {
             assertEquals((long) Math.ceil(r.durationMs() + r.initMs()), r.billedMs(), "billed = ceil(duration + init)");
             assertEquals("http", r.trigger());
-            assertEquals("ok", r.outcome());
+            assertEquals("ok", r.outcome().id());
         }
         long cold = records.stream().filter(UsageRecord::coldStart).count();
         assertTrue(cold >= 1 && cold <= threads, cold + " cold starts for " + threads + " concurrent callers");

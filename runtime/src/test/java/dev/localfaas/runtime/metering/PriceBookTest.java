@@ -1,6 +1,7 @@
 package dev.localfaas.runtime.metering;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,31 +20,38 @@ class PriceBookTest {
     void builtInBookHasEveryProviderOfTheIssueWithSourceAndDate() {
         PriceBook book = PriceBook.builtIn();
 
-        assertEquals(List.of("aws-x86_64", "aws-arm64", "azure-consumption", "gcp-cloud-run-functions",
-                "cloudflare-workers"), book.providers().stream().map(Provider::id).toList());
+        assertEquals(List.of("aws-x86_64", "aws-arm64", "azure-consumption", "azure-flex-consumption",
+                "gcp-cloud-run-functions", "cloudflare-workers", "vercel-functions", "aws-fargate"),
+                book.providers().stream().map(Provider::id).toList());
         for (Provider p : book.providers()) {
             assertTrue(!p.source().isBlank() && !p.read().isBlank() && !p.region().isBlank(), p.id());
-            assertTrue(p.rate(Unit.REQUESTS).isPresent(), p.id());
+            assertTrue(p.isContainer() || p.rate(Unit.REQUESTS).isPresent(), p.id());
+            assertTrue(p.read().matches("\\d{4}-\\d{2}-\\d{2}"), p.id() + " is dated: " + p.read());
+            assertFalse(p.source().contains("as known, not re-read"), p.id());
         }
         assertEquals(new BigDecimal("0.0000166667"), book.provider("aws-x86_64").orElseThrow()
                 .rate(Unit.GB_SECONDS).orElseThrow().price());
     }
 
     @Test
-    void theAwsArchitecturesAreTheDefaultAndAllSelectsEveryProvider() {
+    void everyProviderIsTheDefaultAndGroupsSelectTheirMembers() {
         PriceBook book = PriceBook.builtIn();
 
-        assertEquals(List.of("aws-x86_64", "aws-arm64"), book.select(List.of()).stream().map(Provider::id).toList());
-        assertEquals(5, book.select(List.of("all")).size());
+        assertEquals(8, book.select(List.of()).size());
+        assertEquals(8, book.select(List.of("all")).size());
+        assertEquals(List.of("aws-x86_64", "aws-arm64"), book.select(List.of("aws")).stream().map(Provider::id).toList());
+        assertEquals(List.of("azure-consumption", "azure-flex-consumption", "gcp-cloud-run-functions", "aws-fargate"),
+                book.select(List.of("container", "google", "azure")).stream().map(Provider::id).toList());
         assertEquals(List.of("aws-arm64", "cloudflare-workers"),
                 book.select(List.of("cloudflare-workers", "aws-arm64")).stream().map(Provider::id).toList());
     }
 
     @Test
     void anUnknownProviderNamesTheChoices() {
-        var e = assertThrows(PriceBookException.class, () -> PriceBook.builtIn().select(List.of("aws")));
-        assertEquals("unknown provider 'aws'; choose from aws-x86_64, aws-arm64, azure-consumption, "
-                + "gcp-cloud-run-functions, cloudflare-workers or all", e.getMessage());
+        var e = assertThrows(PriceBookException.class, () -> PriceBook.builtIn().select(List.of("amazon")));
+        assertEquals("unknown provider 'amazon'; choose from aws-x86_64, aws-arm64, azure-consumption, "
+                + "azure-flex-consumption, gcp-cloud-run-functions, cloudflare-workers, vercel-functions, aws-fargate, "
+                + "a group (aws, azure, google, cloudflare, vercel, container) or all", e.getMessage());
     }
 
     @Test
@@ -61,7 +69,7 @@ class PriceBookTest {
                 ]}""");
         PriceBook book = PriceBook.builtIn().overriddenBy(PriceBook.load(file));
 
-        assertEquals(6, book.providers().size());
+        assertEquals(9, book.providers().size());
         Provider aws = book.provider("aws-x86_64").orElseThrow();
         assertEquals("eu-west-1", aws.region());
         assertEquals(BigDecimal.ZERO, aws.requestRate().freeTier(), "a field left out takes its documented default");
@@ -89,9 +97,10 @@ class PriceBookTest {
 
     @Test
     void anUnknownUnitListsTheUnits() throws Exception {
-        assertError("providers[x].rates[1].unit: 'GB-h' is not a unit; use one of requests, GB-s, GiB-s, vCPU-s, "
-                + "CPU-ms", provider("\"rates\": [{\"unit\": \"requests\", \"price\": 0}, "
-                + "{\"unit\": \"GB-h\", \"price\": 0}]"));
+        assertError("providers[x].rates[1].unit: 'GB-hr' is not a unit; use one of requests, GB-s, GiB-s, vCPU-s, "
+                + "CPU-ms, CPU-h, GB-h, vCPU-h, http-api-requests, rest-api-requests, sqs-requests, sns-requests, "
+                + "eventbridge-events, scheduler-invocations", provider("\"rates\": [{\"unit\": \"requests\", "
+                + "\"price\": 0}, {\"unit\": \"GB-hr\", \"price\": 0}]"));
     }
 
     @Test

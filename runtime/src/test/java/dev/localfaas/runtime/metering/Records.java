@@ -1,6 +1,8 @@
 package dev.localfaas.runtime.metering;
 
+import dev.localfaas.runtime.execution.Outcome;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Usage records for tests, with billedMs computed as the engine computes it: ceil(duration + init). */
@@ -23,12 +25,12 @@ final class Records {
         long n = SEQ.incrementAndGet();
         long billed = "throttled".equals(outcome) ? 0 : (long) Math.ceil(durationMs + initMs);
         return new UsageRecord(function, "$LATEST", "req-" + n, "cli", T0.plusMillis(n).toString(), durationMs, initMs,
-                billed, memoryMb, outcome, 100, 200, 4096 + n);
+                billed, memoryMb, Outcome.valueOf(outcome.toUpperCase(Locale.ROOT)), 100, 200, 4096 + n);
     }
 
     static UsageRecord at(UsageRecord r, Instant start) {
         return new UsageRecord(r.function(), r.version(), r.requestId(), r.trigger(), start.toString(), r.durationMs(),
                 r.initMs(), r.billedMs(), r.memoryMb(), r.outcome(), r.requestBytes(), r.responseBytes(),
-                r.allocatedBytes());
+                r.allocatedBytes(), r.cpuMs(), r.payloadFormat());
     }
 }

@@ -41,8 +41,12 @@ class ReportFormatsTest {
 
         assertTrue(table.contains("    1,250 requests × $0.20 / 1M = $0.000250\n"), table);
         assertTrue(table.contains("    1,250 × 13 ms × 0.125 GB = 2.031 GB-s × $0.0000166667 = $0.000034\n"), table);
-        assertTrue(table.contains("wall-clock (stand-in for CPU time)"), table);
-        assertTrue(table.contains("stand-in: CPU time is billed, which the emulator does not measure"), table);
+        assertTrue(table.contains("1,250 not measured: estimated from the CPU share of those that were, or their "
+                + "wall-clock time when none was"), table);
+        assertTrue(table.contains("stand-in: CPU time is billed: the emulator measures the CPU time of the handler's "
+                + "thread"), table);
+        assertTrue(table.contains("SIDE BY SIDE"), table);
+        assertTrue(table.contains("BREAK-EVEN against Always-on container (AWS Fargate, Linux x86)"), table);
         assertTrue(table.contains("PROJECTION to 3,000,000 requests a month"), table);
     }
 
@@ -67,13 +71,14 @@ class ReportFormatsTest {
         assertEquals(16250, hello.get("billedMs").asLong());
         assertEquals(new BigDecimal("2.03125"), hello.get("gbSeconds").decimalValue());
         assertEquals(128, hello.get("memoryMb").asInt());
-        assertEquals(Set.of("aws-x86_64", "aws-arm64", "azure-consumption", "gcp-cloud-run-functions",
-                "cloudflare-workers"), names(hello.get("cost")));
+        assertEquals(Set.of("aws-x86_64", "aws-arm64", "azure-consumption", "azure-flex-consumption",
+                "gcp-cloud-run-functions", "cloudflare-workers", "vercel-functions", "aws-fargate"),
+                names(hello.get("cost")));
         JsonNode x86 = hello.get("cost").get("aws-x86_64");
-        assertEquals(Set.of("requests", "compute", "fee", "total"), names(x86));
+        assertEquals(Set.of("requests", "compute", "services", "fee", "total"), names(x86));
         assertEquals(0, new BigDecimal("0.00025").compareTo(x86.get("requests").decimalValue()));
-        assertEquals(0, new BigDecimal("0.0000338542").compareTo(x86.get("compute").decimalValue()),
-                "2.03125 × 0.0000166667 = 0.000033854234375, to ten places");
+        assertEquals(new BigDecimal("0.000033854234375"), x86.get("compute").decimalValue(),
+                "2.03125 GB-s × 0.0000166667 exactly: machine formats never round");
         assertEquals(0, hello.get("costAfterFreeTier").get("aws-x86_64").get("total").decimalValue().signum());
         JsonNode odd = json.get("functions").get(1);
         assertEquals("odd,\"name\"<b>", odd.get("name").asText());
@@ -81,7 +86,10 @@ class ReportFormatsTest {
         assertTrue(json.get("total").get("memoryMb").isNull(), "two memory sizes");
         assertEquals(0, new BigDecimal("5").compareTo(json.get("total").get("costAfterFreeTier")
                 .get("cloudflare-workers").get("fee").decimalValue()));
-        assertEquals(5, json.get("priceBook").get("providers").size());
+        assertEquals(8, json.get("priceBook").get("providers").size());
+        // the test records start 1 ms apart and last 12.5 ms, so 13 overlap at the busiest moment
+        assertEquals(13, json.get("concurrency").get("peak").asInt());
+        assertTrue(json.get("breakEven").get("providers").has("aws-x86_64"));
         assertEquals(3_000_000, json.get("projection").get("monthlyRequests").asLong());
         assertEquals("allocated bytes (stand-in for memory)", hello.get("allocatedBytes").get("label").asText());
     }
@@ -92,14 +100,14 @@ class ReportFormatsTest {
 
         assertEquals(CsvRenderer.HEADER, rows.get(0));
         List<List<String>> observed = rows.stream().filter(r -> r.get(0).equals("observed")).toList();
-        assertEquals(3 * 5, observed.size(), "hello, the odd one and total, on five providers");
+        assertEquals(3 * 8, observed.size(), "hello, the odd one and total, on eight providers");
         List<String> hello = observed.get(0);
         int col = CsvRenderer.HEADER.indexOf("computeCost");
         assertEquals(List.of("hello", "aws-x86_64", "1250"), hello.subList(1, 4));
-        assertEquals(new BigDecimal("0.0000338542"), new BigDecimal(hello.get(col)));
-        assertEquals("odd,\"name\"<b>", observed.get(5).get(1));
-        assertEquals("total", observed.get(10).get(1));
-        assertEquals(3 * 5, rows.stream().filter(r -> r.get(0).equals("projected")).count());
+        assertEquals(new BigDecimal("0.000033854234375"), new BigDecimal(hello.get(col)));
+        assertEquals("odd,\"name\"<b>", observed.get(8).get(1));
+        assertEquals("total", observed.get(16).get(1));
+        assertEquals(3 * 8, rows.stream().filter(r -> r.get(0).equals("projected")).count());
         rows.forEach(r -> assertEquals(CsvRenderer.HEADER.size(), r.size(), r.toString()));
     }
 
@@ -107,11 +115,15 @@ class ReportFormatsTest {
     void htmlIsOnePageWithTheThreeChartsAndNoExternalReference() {
         String html = ReportFormat.HTML.render(report);
 
-        for (String id : List.of("cost-chart", "duration-chart", "cold-warm-chart")) {
+        for (String id : List.of("cost-chart", "duration-chart", "cold-warm-chart", "break-even-chart")) {
             Matcher svg = Pattern.compile("<svg id=\"" + id + "\".*?</svg>", Pattern.DOTALL).matcher(html);
             assertTrue(svg.find(), id);
-            assertTrue(svg.group().contains("<rect"), id + " draws bars");
+            assertTrue(svg.group().contains("<rect"), id + " draws bars or a frame");
         }
+        Matcher breakEven = Pattern.compile("<svg id=\"break-even-chart\".*?</svg>", Pattern.DOTALL).matcher(html);
+        assertTrue(breakEven.find());
+        assertEquals(8, breakEven.group().split("<polyline").length - 1, "one line per provider");
+        assertTrue(breakEven.group().contains("<circle"), "crossovers are marked");
         for (String external : List.of("<script", "<link", "<img", "<iframe", "src=", "href=", "url(", "@import",
                 "http:", "https:", "//cdn", "xlink")) {
             assertFalse(html.contains(external), "no " + external);
@@ -125,8 +137,9 @@ class ReportFormatsTest {
     void markdownHasTheTablesAndTheArithmetic() {
         String md = ReportFormat.MARKDOWN.render(report);
 
-        assertTrue(md.contains("| function | provider | requests | compute | total | after free tier |"), md);
-        assertTrue(md.contains("| hello | AWS Lambda (x86\\_64) | $0.000250 | $0.000034 | $0.000284 | $0.000000 |"), md);
+        assertTrue(md.contains("| function | provider | requests | compute | services | total | after free tier |"), md);
+        assertTrue(md.contains("| hello | AWS Lambda (x86\\_64) | $0.000250 | $0.000034 | $0.000000 | $0.000284 | $0.000000 |"),
+                md);
         assertTrue(md.contains("  1,250 × 13 ms × 0.125 GB = 2.031 GB-s × $0.0000166667 = $0.000034\n"), md);
         assertTrue(md.contains("| odd,\"name\"&lt;b> |"), md);
     }

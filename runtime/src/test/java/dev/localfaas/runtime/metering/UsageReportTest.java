@@ -3,6 +3,7 @@ package dev.localfaas.runtime.metering;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.localfaas.runtime.execution.Outcome;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,8 +146,8 @@ class UsageReportTest {
 
     @Test
     void allocatedBytesArePercentilesOfThePerInvocationFigure() {
-        UsageRecord a = new UsageRecord("f", "$LATEST", "1", "cli", Records.T0.toString(), 1, 0, 1, 128, "ok", 0, 0, 100);
-        UsageRecord b = new UsageRecord("f", "$LATEST", "2", "cli", Records.T0.toString(), 1, 0, 1, 128, "ok", 0, 0, 900);
+        UsageRecord a = new UsageRecord("f", "$LATEST", "1", "cli", Records.T0.toString(), 1, 0, 1, 128, Outcome.OK, 0, 0, 100);
+        UsageRecord b = new UsageRecord("f", "$LATEST", "2", "cli", Records.T0.toString(), 1, 0, 1, 128, Outcome.OK, 0, 0, 900);
         FunctionReport f = report(ReportOptions.defaults(), a, b).total();
 
         assertEquals(100, f.allocatedBytes().p50());
@@ -155,7 +156,8 @@ class UsageReportTest {
 
     @Test
     void theSummaryIsAFewLinesWithTheCommandForTheFullReport() {
-        UsageReport r = report(ReportOptions.defaults(), Records.cold("hello", 12, 300, 128), Records.ok("hello", 13, 128));
+        UsageReport r = report(ReportOptions.defaults().withProviders(List.of("aws")), Records.cold("hello", 12, 300, 128),
+                Records.ok("hello", 13, 128));
 
         assertEquals("""
                 usage: 2 invocations of 1 function (0 errors, 0 timeouts, 0 throttled, 1 cold start); 325 billed ms, \
