@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             ScheduleCommand.class,
             SendCommand.class,
             QueuesCommand.class,
+            PublishCommand.class,
+            TopicsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Faas implements Runnable {

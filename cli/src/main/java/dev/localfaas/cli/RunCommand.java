@@ -62,6 +62,16 @@ final class RunCommand implements Callable<Integer> {
             description = "How long an idle execution environment stays warm, e.g. 30s or 10m (default: 10m).")
     Duration keepWarm;
 
+    @Option(names = "--subscribe", paramLabel = "TOPIC=TARGET",
+            description = "Subscribe a queue or function to a topic, e.g. orders=queue:audit, orders=queue:audit:raw"
+                    + " (raw message delivery) or orders=function:notify (repeatable).")
+    java.util.List<String> subscribe = new java.util.ArrayList<>();
+
+    @Option(names = "--retry-delay", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Wait before each of the two retries of a failed asynchronous delivery (topics, event rules,"
+                    + " buckets), e.g. 2s (default: Lambda's 1 minute, then 2 minutes).")
+    Duration retryDelay;
+
     @Mixin
     CommonOptions common;
 
@@ -81,6 +91,7 @@ final class RunCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw CliException.usage("--port " + port + " is not a TCP port; use 1 to 65535, or 0 for a free one");
         }
+        EventOptions events = EventOptions.parse(retryDelay, subscribe);
         InvocationLog log = new InvocationLog(out);
         RuntimeConfig config = RuntimeConfig.forDirectory(dir).withSnapshotJars(!noWatch).withLogSink(log::line);
         config = stateDir == null ? config : config.withStateDir(stateDir);
@@ -88,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
         StopSignal signal = stop != null ? stop : StopSignal.fromProcessSignals();
         try (LocalFaas faas = LocalFaas.open(config);
              UsageRecording usage = UsageRecording.open(faas, config, line -> err.println("faas: warning: " + line));
-             ServedTriggers triggers = ServedTriggers.open(faas, config, line -> err.println("faas: " + line))) {
+             ServedTriggers triggers = ServedTriggers.open(faas, config, line -> err.println("faas: " + line), events)) {
             log.widen(faas.functions());
             Gateway gateway = Gateway.create(GatewayConfig.defaults().withHost(host).withPort(port)
                     .withAccount(config.region(), config.accountId()), faas);

@@ -19,6 +19,7 @@ import java.util.Optional;
  *                      ({@code com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent},
  *                      {@code java.util.Map}, {@code java.io.InputStream} for stream handlers), or "" when unknown;
  *                      read from the bytecode's generic signature, so the gateway can pick the payload format
+ * @param events        topic subscriptions, event rules, bucket notifications and async invoke settings
  */
 public record FunctionSpec(
         String name,
@@ -31,7 +32,8 @@ public record FunctionSpec(
         String inputType,
         List<HttpRoute> httpRoutes,
         List<ScheduleSpec> schedules,
-        List<QueueSpec> queues) {
+        List<QueueSpec> queues,
+        EventSources events) {
 
     public static final int DEFAULT_MEMORY_MB = 128;
     public static final int DEFAULT_TIMEOUT_SECONDS = 3;
@@ -41,6 +43,15 @@ public record FunctionSpec(
         httpRoutes = List.copyOf(httpRoutes);
         schedules = List.copyOf(schedules);
         queues = List.copyOf(queues);
+        events = events == null ? EventSources.NONE : events;
+    }
+
+    /** A function without publish/subscribe triggers (the form before topics, buses and buckets existed). */
+    public FunctionSpec(String name, Path jar, String handler, int memoryMb, int timeoutSeconds, int concurrency,
+                        Map<String, String> environment, String inputType, List<HttpRoute> httpRoutes,
+                        List<ScheduleSpec> schedules, List<QueueSpec> queues) {
+        this(name, jar, handler, memoryMb, timeoutSeconds, concurrency, environment, inputType, httpRoutes, schedules,
+                queues, EventSources.NONE);
     }
 
     /** The class part of the handler string (before the last {@code ::}). */
@@ -58,6 +69,6 @@ public record FunctionSpec(
     /** A copy with the memory and timeout overridden (the CLI's {@code --memory} and {@code --timeout}). */
     public FunctionSpec withLimits(int memoryMb, int timeoutSeconds) {
         return new FunctionSpec(name, jar, handler, memoryMb, timeoutSeconds, concurrency, environment,
-                inputType, httpRoutes, schedules, queues);
+                inputType, httpRoutes, schedules, queues, events);
     }
 }

@@ -1,0 +1,84 @@
+package dev.localfaas.runtime.trigger;
+
+import dev.localfaas.runtime.execution.FunctionInvoker;
+import dev.localfaas.runtime.execution.RetryPolicy;
+import dev.localfaas.runtime.execution.RuntimeConfig;
+import dev.localfaas.runtime.function.FunctionSpec;
+import dev.localfaas.runtime.trigger.delivery.AsyncDelivery;
+import dev.localfaas.runtime.trigger.queue.QueueBackend;
+import dev.localfaas.runtime.trigger.topic.SubscriptionSpec;
+import dev.localfaas.runtime.trigger.topic.TopicTriggerException;
+import dev.localfaas.runtime.trigger.topic.Topics;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Topics, event buses and buckets as {@code faas run} serves them, over one asynchronous delivery and the queue store.
+ * Open it after the queues, {@link #start} it with the functions, {@link #update} it after a reload, close it before
+ * the queues.
+ */
+public final class PublishSubscribe implements AutoCloseable {
+
+    private final AsyncDelivery delivery;
+    private final Topics topics;
+    private final List<SubscriptionSpec> extraSubscriptions;
+
+    private PublishSubscribe(AsyncDelivery delivery, Topics topics, List<SubscriptionSpec> extraSubscriptions) {
+        this.delivery = delivery;
+        this.topics = topics;
+        this.extraSubscriptions = List.copyOf(extraSubscriptions);
+    }
+
+    /**
+     * @param retries            the waits before the retries of asynchronous deliveries (Lambda: 1 and 2 minutes)
+     * @param extraSubscriptions subscriptions declared outside the functions ({@code faas run --subscribe}, a template)
+     */
+    public static PublishSubscribe open(RuntimeConfig config, FunctionInvoker invoker, QueueBackend queues,
+                                        RetryPolicy retries, List<SubscriptionSpec> extraSubscriptions,
+                                        Consumer<String> notices) {
+        AsyncDelivery delivery = new AsyncDelivery(invoker, queues, retries, config.region(), config.accountId(), notices);
+        Topics topics = new Topics(config.region(), config.accountId(), queues, delivery, notices);
+        return new PublishSubscribe(delivery, topics, extraSubscriptions);
+    }
+
+    /**
+     * Installs every subscription, rule and bucket notification, or none when one is bad.
+     *
+     * @throws TopicTriggerException one line per problem, each naming the subscription, rule or bucket
+     */
+    public void start(Collection<FunctionSpec> functions) {
+        List<String> problems = new ArrayList<>();
+        try {
+            topics.start(functions);
+        } catch (TopicTriggerException e) {
+            problems.addAll(e.problems());
+        }
+        for (SubscriptionSpec s : extraSubscriptions) {
+            try {
+                topics.subscribe(s);
+            } catch (RuntimeException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new TopicTriggerException(problems);
+        }
+    }
+
+    /** After a reload; returns the problems, one line each (the rest is installed). */
+    public List<String> update(Collection<FunctionSpec> functions) {
+        return new ArrayList<>(topics.update(functions));
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    /** Drops pending retries; deliveries running now finish. */
+    @Override
+    public void close() {
+        delivery.close();
+    }
+}
