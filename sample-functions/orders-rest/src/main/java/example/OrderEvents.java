@@ -13,60 +13,63 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where {@link OrdersRest} puts the orders it accepts: a queue, reached the way the platform it runs on offers.
+ * Where {@link OrdersRest} announces the orders it accepts: a topic, {@code OrderPlaced} events that every subscriber
+ * gets its own copy of (the {@code orders} queue of orders-worker, the orders-audit function), reached the way the
+ * platform it runs on offers.
  *
  * <p>Under localfaas ({@code faas run}) the function finds the gateway in the environment variable
- * {@code FAAS_ENDPOINT} and posts the message to {@code $FAAS_ENDPOINT/_faas/queues/{queue}/messages}; the answer
- * comes once the message is stored durably. {@code java.net.http} does it, so the sample bundles no HTTP client.
+ * {@code FAAS_ENDPOINT} and posts the message to {@code $FAAS_ENDPOINT/_faas/topics/{topic}/messages} with the
+ * attribute {@code eventType=OrderPlaced}; the answer comes once the queue subscribers' copies are stored durably.
+ * {@code java.net.http} does it, so the sample bundles no HTTP client.
  *
- * <p>On AWS there is no {@code FAAS_ENDPOINT}: there you would send with SQS {@code SendMessage}
- * ({@code software.amazon.awssdk:sqs}, {@code sqs.sendMessage(r -> r.queueUrl(url).messageBody(body))}) behind this
+ * <p>On AWS there is no {@code FAAS_ENDPOINT}: there you would publish with SNS {@code Publish}
+ * ({@code software.amazon.awssdk:sns}, {@code sns.publish(r -> r.topicArn(arn).message(body))}) behind this
  * same small class. This sample does not bundle the SDK, so without {@code FAAS_ENDPOINT} it sends nothing and
  * {@link #unavailableReason()} says why, rather than failing the request.
  */
-final class OrderQueue {
+final class OrderEvents {
     static final String ENDPOINT_VARIABLE = "FAAS_ENDPOINT";
     private static final Pattern MESSAGE_ID = Pattern.compile("\"messageId\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final String queue;
-    private final URI sendUri;          // null when no queue is reachable from here
+    private final String topic;
+    private final URI sendUri;          // null when no topic is reachable from here
     private final HttpClient http;
 
-    private OrderQueue(String queue, URI sendUri) {
-        this.queue = queue;
+    private OrderEvents(String topic, URI sendUri) {
+        this.topic = topic;
         this.sendUri = sendUri;
         this.http = sendUri == null ? null
                 : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     }
 
-    /** The queue named {@code queue} on the emulator that runs this function, if one does. */
-    static OrderQueue fromEnvironment(String queue) {
+    /** The topic named {@code topic} on the emulator that runs this function, if one does. */
+    static OrderEvents fromEnvironment(String topic) {
         String endpoint = System.getenv(ENDPOINT_VARIABLE);
         if (endpoint == null || endpoint.isBlank()) {
-            return new OrderQueue(queue, null);
+            return new OrderEvents(topic, null);
         }
         String base = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
-        return new OrderQueue(queue, URI.create(base + "/_faas/queues/"
-                + URLEncoder.encode(queue, StandardCharsets.UTF_8) + "/messages"));
+        return new OrderEvents(topic, URI.create(base + "/_faas/topics/"
+                + URLEncoder.encode(topic, StandardCharsets.UTF_8) + "/messages?attribute=eventType%3DOrderPlaced"));
     }
 
     String name() {
-        return queue;
+        return topic;
     }
 
-    /** Why nothing is sent, when nothing can be: empty when the queue is reachable. */
+    /** Why nothing is sent, when nothing can be: empty when the topic is reachable. */
     Optional<String> unavailableReason() {
         return sendUri != null ? Optional.empty() : Optional.of(ENDPOINT_VARIABLE + " is not set, so there is no "
-                + "localfaas queue to send to; on AWS, send the order to SQS with SendMessage instead");
+                + "localfaas topic to publish to; on AWS, publish the order to SNS with Publish instead");
     }
 
     /**
-     * Sends one message and answers its id.
+     * Publishes one message and answers its id.
      *
-     * @throws IOException when the queue cannot be reached or refuses the message (the reason in the message)
+     * @throws IOException when the topic cannot be reached or refuses the message (the reason in the message)
      * @throws IllegalStateException when {@link #unavailableReason()} is present
      */
-    String send(String body) throws IOException, InterruptedException {
+    String publish(String body) throws IOException, InterruptedException {
         if (sendUri == null) {
             throw new IllegalStateException(unavailableReason().orElseThrow());
         }
