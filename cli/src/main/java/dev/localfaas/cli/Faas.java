@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             QueuesCommand.class,
             PublishCommand.class,
             TopicsCommand.class,
+            EventsCommand.class,
+            RulesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Faas implements Runnable {

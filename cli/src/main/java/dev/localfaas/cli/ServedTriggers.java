@@ -13,6 +13,9 @@ import dev.localfaas.runtime.metering.PriceBook;
 import dev.localfaas.runtime.metering.PrometheusMetrics;
 import dev.localfaas.runtime.metering.ReportOptions;
 import dev.localfaas.runtime.trigger.PublishSubscribe;
+import dev.localfaas.runtime.trigger.bus.EventBuses;
+import dev.localfaas.runtime.trigger.bus.EventsEndpoint;
+import dev.localfaas.runtime.trigger.bus.RuleInfo;
 import dev.localfaas.runtime.trigger.queue.QueueAdminHandler;
 import dev.localfaas.runtime.trigger.queue.QueueService;
 import dev.localfaas.runtime.trigger.queue.QueueTriggerException;
@@ -91,6 +94,9 @@ final class ServedTriggers implements AutoCloseable {
         gateway.mountHandler(QueueAdminHandler.PREFIX, queues.adminHandler());
         gateway.mount("/_faas/schedules", this::schedules);
         gateway.mount(TopicsEndpoint.PREFIX, new TopicsEndpoint(events.topics()));
+        EventsEndpoint buses = new EventsEndpoint(events.buses(), this::scheduledRules);
+        gateway.mount(EventsEndpoint.BUSES, buses.buses());
+        gateway.mount(EventsEndpoint.RULES, buses.rules());
         gateway.mount("/_faas/usage", request -> AdminResponse.ok(JSON.readTree(usage.json())));
         gateway.mount("/_faas/metrics", request -> AdminResponse.text(PrometheusMetrics.CONTENT_TYPE, metrics.render()));
     }
@@ -108,6 +114,12 @@ final class ServedTriggers implements AutoCloseable {
             throw CliException.usage(String.join("; ", e.problems()));
         }
         scheduler.start();
+    }
+
+    /** The schedules as the rules of the default bus they are on EventBridge. */
+    private List<RuleInfo> scheduledRules() {
+        return scheduler.describe().stream().map(i -> new RuleInfo(EventBuses.DEFAULT, i.rule(), i.ruleArn(), "",
+                i.expression(), List.of("function:" + i.function()), i.function(), null)).toList();
     }
 
     List<ScheduleInfo> schedules() {

@@ -4,6 +4,7 @@ import dev.localfaas.runtime.execution.FunctionInvoker;
 import dev.localfaas.runtime.execution.RetryPolicy;
 import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.function.FunctionSpec;
+import dev.localfaas.runtime.trigger.bus.EventBuses;
 import dev.localfaas.runtime.trigger.delivery.AsyncDelivery;
 import dev.localfaas.runtime.trigger.queue.QueueBackend;
 import dev.localfaas.runtime.trigger.topic.SubscriptionSpec;
@@ -23,11 +24,14 @@ public final class PublishSubscribe implements AutoCloseable {
 
     private final AsyncDelivery delivery;
     private final Topics topics;
+    private final EventBuses buses;
     private final List<SubscriptionSpec> extraSubscriptions;
 
-    private PublishSubscribe(AsyncDelivery delivery, Topics topics, List<SubscriptionSpec> extraSubscriptions) {
+    private PublishSubscribe(AsyncDelivery delivery, Topics topics, EventBuses buses,
+                             List<SubscriptionSpec> extraSubscriptions) {
         this.delivery = delivery;
         this.topics = topics;
+        this.buses = buses;
         this.extraSubscriptions = List.copyOf(extraSubscriptions);
     }
 
@@ -40,7 +44,8 @@ public final class PublishSubscribe implements AutoCloseable {
                                         Consumer<String> notices) {
         AsyncDelivery delivery = new AsyncDelivery(invoker, queues, retries, config.region(), config.accountId(), notices);
         Topics topics = new Topics(config.region(), config.accountId(), queues, delivery, notices);
-        return new PublishSubscribe(delivery, topics, extraSubscriptions);
+        EventBuses buses = new EventBuses(config.region(), config.accountId(), queues, delivery, notices);
+        return new PublishSubscribe(delivery, topics, buses, extraSubscriptions);
     }
 
     /**
@@ -55,6 +60,7 @@ public final class PublishSubscribe implements AutoCloseable {
         } catch (TopicTriggerException e) {
             problems.addAll(e.problems());
         }
+        problems.addAll(buses.update(functions));
         for (SubscriptionSpec s : extraSubscriptions) {
             try {
                 topics.subscribe(s);
@@ -69,11 +75,17 @@ public final class PublishSubscribe implements AutoCloseable {
 
     /** After a reload; returns the problems, one line each (the rest is installed). */
     public List<String> update(Collection<FunctionSpec> functions) {
-        return new ArrayList<>(topics.update(functions));
+        List<String> problems = new ArrayList<>(topics.update(functions));
+        problems.addAll(buses.update(functions));
+        return problems;
     }
 
     public Topics topics() {
         return topics;
+    }
+
+    public EventBuses buses() {
+        return buses;
     }
 
     /** Drops pending retries; deliveries running now finish. */

@@ -9,6 +9,7 @@ import dev.localfaas.runtime.execution.RetryPolicy;
 import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.gateway.Gateway;
 import dev.localfaas.runtime.gateway.GatewayConfig;
+import dev.localfaas.runtime.trigger.bus.EventsEndpoint;
 import dev.localfaas.runtime.trigger.queue.QueueAdminHandler;
 import dev.localfaas.runtime.trigger.queue.QueueService;
 import dev.localfaas.runtime.trigger.topic.SubscriptionSpec;
@@ -59,6 +60,9 @@ public final class PubSubGateway implements AutoCloseable {
         gateway = Gateway.create(GatewayConfig.defaults().withPort(0), faas).onNotice(notices::add);
         gateway.mountHandler(QueueAdminHandler.PREFIX, queues.adminHandler());
         gateway.mount(TopicsEndpoint.PREFIX, new TopicsEndpoint(events.topics()));
+        EventsEndpoint buses = new EventsEndpoint(events.buses(), List::of);
+        gateway.mount(EventsEndpoint.BUSES, buses.buses());
+        gateway.mount(EventsEndpoint.RULES, buses.rules());
         gateway.start();
         faas.announceEndpoint(gateway.url());
         queues.start(faas.functions());
