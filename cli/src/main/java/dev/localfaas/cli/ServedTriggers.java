@@ -14,6 +14,7 @@ import dev.localfaas.runtime.metering.PrometheusMetrics;
 import dev.localfaas.runtime.metering.ReportOptions;
 import dev.localfaas.runtime.trigger.PublishSubscribe;
 import dev.localfaas.runtime.trigger.bus.EventBuses;
+import dev.localfaas.runtime.trigger.bucket.BucketsEndpoint;
 import dev.localfaas.runtime.trigger.bus.EventsEndpoint;
 import dev.localfaas.runtime.trigger.bus.RuleInfo;
 import dev.localfaas.runtime.trigger.queue.QueueAdminHandler;
@@ -97,6 +98,7 @@ final class ServedTriggers implements AutoCloseable {
         EventsEndpoint buses = new EventsEndpoint(events.buses(), this::scheduledRules);
         gateway.mount(EventsEndpoint.BUSES, buses.buses());
         gateway.mount(EventsEndpoint.RULES, buses.rules());
+        gateway.mount(BucketsEndpoint.PREFIX, new BucketsEndpoint(events.buckets()));
         gateway.mount("/_faas/usage", request -> AdminResponse.ok(JSON.readTree(usage.json())));
         gateway.mount("/_faas/metrics", request -> AdminResponse.text(PrometheusMetrics.CONTENT_TYPE, metrics.render()));
     }

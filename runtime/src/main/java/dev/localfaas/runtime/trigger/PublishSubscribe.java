@@ -4,6 +4,7 @@ import dev.localfaas.runtime.execution.FunctionInvoker;
 import dev.localfaas.runtime.execution.RetryPolicy;
 import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.function.FunctionSpec;
+import dev.localfaas.runtime.trigger.bucket.Buckets;
 import dev.localfaas.runtime.trigger.bus.EventBuses;
 import dev.localfaas.runtime.trigger.delivery.AsyncDelivery;
 import dev.localfaas.runtime.trigger.queue.QueueBackend;
@@ -22,16 +23,21 @@ import java.util.function.Consumer;
  */
 public final class PublishSubscribe implements AutoCloseable {
 
+    /** How often bucket folders are scanned; a file is announced once two scans agree it is complete. */
+    static final java.time.Duration BUCKET_SCAN = java.time.Duration.ofMillis(250);
+
     private final AsyncDelivery delivery;
     private final Topics topics;
     private final EventBuses buses;
+    private final Buckets buckets;
     private final List<SubscriptionSpec> extraSubscriptions;
 
-    private PublishSubscribe(AsyncDelivery delivery, Topics topics, EventBuses buses,
+    private PublishSubscribe(AsyncDelivery delivery, Topics topics, EventBuses buses, Buckets buckets,
                              List<SubscriptionSpec> extraSubscriptions) {
         this.delivery = delivery;
         this.topics = topics;
         this.buses = buses;
+        this.buckets = buckets;
         this.extraSubscriptions = List.copyOf(extraSubscriptions);
     }
 
@@ -45,7 +51,8 @@ public final class PublishSubscribe implements AutoCloseable {
         AsyncDelivery delivery = new AsyncDelivery(invoker, queues, retries, config.region(), config.accountId(), notices);
         Topics topics = new Topics(config.region(), config.accountId(), queues, delivery, notices);
         EventBuses buses = new EventBuses(config.region(), config.accountId(), queues, delivery, notices);
-        return new PublishSubscribe(delivery, topics, buses, extraSubscriptions);
+        Buckets buckets = new Buckets(config.stateDir().resolve("buckets"), config.region(), delivery, BUCKET_SCAN, notices);
+        return new PublishSubscribe(delivery, topics, buses, buckets, extraSubscriptions);
     }
 
     /**
@@ -61,6 +68,7 @@ public final class PublishSubscribe implements AutoCloseable {
             problems.addAll(e.problems());
         }
         problems.addAll(buses.update(functions));
+        problems.addAll(buckets.update(functions));
         for (SubscriptionSpec s : extraSubscriptions) {
             try {
                 topics.subscribe(s);
@@ -77,6 +85,7 @@ public final class PublishSubscribe implements AutoCloseable {
     public List<String> update(Collection<FunctionSpec> functions) {
         List<String> problems = new ArrayList<>(topics.update(functions));
         problems.addAll(buses.update(functions));
+        problems.addAll(buckets.update(functions));
         return problems;
     }
 
@@ -88,9 +97,14 @@ public final class PublishSubscribe implements AutoCloseable {
         return buses;
     }
 
+    public Buckets buckets() {
+        return buckets;
+    }
+
     /** Drops pending retries; deliveries running now finish. */
     @Override
     public void close() {
+        buckets.close();
         delivery.close();
     }
 }

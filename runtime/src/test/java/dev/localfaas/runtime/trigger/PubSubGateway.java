@@ -9,6 +9,7 @@ import dev.localfaas.runtime.execution.RetryPolicy;
 import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.gateway.Gateway;
 import dev.localfaas.runtime.gateway.GatewayConfig;
+import dev.localfaas.runtime.trigger.bucket.BucketsEndpoint;
 import dev.localfaas.runtime.trigger.bus.EventsEndpoint;
 import dev.localfaas.runtime.trigger.queue.QueueAdminHandler;
 import dev.localfaas.runtime.trigger.queue.QueueService;
@@ -63,6 +64,7 @@ public final class PubSubGateway implements AutoCloseable {
         EventsEndpoint buses = new EventsEndpoint(events.buses(), List::of);
         gateway.mount(EventsEndpoint.BUSES, buses.buses());
         gateway.mount(EventsEndpoint.RULES, buses.rules());
+        gateway.mount(BucketsEndpoint.PREFIX, new BucketsEndpoint(events.buckets()));
         gateway.start();
         faas.announceEndpoint(gateway.url());
         queues.start(faas.functions());
