@@ -38,7 +38,8 @@ final class Router {
         List<Bound> bound = new ArrayList<>();
         Map<String, Bound> byKey = new HashMap<>();
         for (FunctionSpec f : functions) {
-            boolean implicit = f.httpRoutes().isEmpty() && f.schedules().isEmpty() && f.queues().isEmpty();
+            boolean implicit = f.httpRoutes().isEmpty() && f.schedules().isEmpty() && f.queues().isEmpty()
+                    && f.events().isEmpty();
             List<HttpRoute> declared = implicit
                     ? List.of(new HttpRoute("ANY", "/" + f.name()), new HttpRoute("ANY", "/" + f.name() + "/{proxy+}"))
                     : f.httpRoutes();

@@ -46,6 +46,7 @@ class FunctionDiscoveryTest {
                 "greeter", "example.Greeter::greet",
                 "hello", "example.Hello",
                 "jackson-legacy", "example.JacksonLegacy",
+                "orders-audit", "example.OrdersAudit",
                 "orders-rest", "example.OrdersRest",
                 "orders-worker", "example.OrdersWorker",
                 "shout", "example.Shout",
@@ -62,6 +63,7 @@ class FunctionDiscoveryTest {
                 "greeter", "example.Person",
                 "hello", "java.util.Map",
                 "jackson-legacy", "java.util.Map",
+                "orders-audit", EVENTS + "SNSEvent",
                 "orders-rest", EVENTS + "APIGatewayProxyRequestEvent",
                 "orders-worker", EVENTS + "SQSEvent",
                 "shout", "java.io.InputStream",
@@ -103,10 +105,10 @@ class FunctionDiscoveryTest {
     @Test
     void findsEveryFixtureWithMethodHandlersAsClassColonColonMethod() {
         Map<String, String> handlers = handlers(fixtures);
-        assertEquals(List.of("counter", "echo-http", "echo-kinesis", "echo-rest", "echo-scheduled", "echo-sns",
-                "echo-sqs", "env-probe", "http-response", "isolation", "noop", "printer", "raw-stream",
-                "rest-response", "sleeper", "slow-consumer", "sqs-batch", "static-sum", "stubborn", "thrower", "ticker",
-                "upper"),
+        assertEquals(List.of("counter", "csv-uploads", "echo-http", "echo-kinesis", "echo-rest", "echo-scheduled",
+                "echo-sns", "echo-sqs", "env-probe", "event-echo", "http-response", "isolation", "noop", "printer",
+                "raw-stream", "rest-response", "sleeper", "slow-consumer", "sns-big-spender", "sns-echo", "sns-flaky",
+                "sqs-batch", "static-sum", "stubborn", "thrower", "ticker", "upper"),
                 List.copyOf(handlers.keySet()));
         assertEquals("fixtures.behaviour.Noop::run", handlers.get("noop"));
         assertEquals("fixtures.behaviour.StaticSum::sum", handlers.get("static-sum"));
