@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localfaas.runtime.execution.FunctionInvoker;
 import dev.localfaas.runtime.execution.Invocation;
 import dev.localfaas.runtime.execution.InvocationResult;
+import dev.localfaas.runtime.execution.Outcome;
 import dev.localfaas.runtime.execution.RetryPolicy;
 import dev.localfaas.runtime.execution.Trigger;
 import dev.localfaas.runtime.execution.UnknownFunctionException;
@@ -26,9 +27,10 @@ import java.util.function.Consumer;
 
 /**
  * Lambda's asynchronous invocation for the deliveries of topics, event rules and buckets: accepted at once, run on a
- * bounded pool, retried after a function error, timeout or throttle as the function's {@link AsyncInvokeSpec} allows
- * (two retries by default, after the policy's delays), each attempt with the same request id; when every attempt
- * failed, the invocation record goes to the on-failure queue, if any, and a notice says so.
+ * bounded pool, retried after a function error or timeout as the function's {@link AsyncInvokeSpec} allows (two
+ * retries by default, after the policy's delays), each attempt with the same request id; when every attempt failed,
+ * the invocation record goes to the on-failure queue, if any, and a notice says so. A throttled attempt is put back
+ * with a growing wait (100 ms to 5 s) without using up a retry, as Lambda keeps throttled events queued.
  *
  * <p>Kept apart from {@code execution.AsyncInvoker} on purpose: it calls the execution layer only through
  * {@link FunctionInvoker#invoke}, so the execution layer's own Event path can change beneath it.
@@ -36,8 +38,14 @@ import java.util.function.Consumer;
 public final class AsyncDelivery implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Below the default account concurrency (100), so that fan-out alone does not throttle itself. */
-    private static final int ATTEMPT_THREADS = 64;
+    /**
+     * Deliveries that run at once, across all functions: a laptop's worth of environments (each a cold start), well
+     * below the default account concurrency (100).
+     */
+    private static final int ATTEMPT_THREADS = 16;
+    /** A throttled attempt waits this long, doubling up to {@link #MAX_THROTTLE_WAIT_MS}, and is not a retry. */
+    private static final long FIRST_THROTTLE_WAIT_MS = 100;
+    private static final long MAX_THROTTLE_WAIT_MS = 5_000;
 
     private final FunctionInvoker invoker;
     private final QueueBackend queues;
@@ -81,12 +89,12 @@ public final class AsyncDelivery implements AutoCloseable {
                                                        DeliveryCounts counts, String source) {
         Invocation invocation = Invocation.of(payload, trigger);
         CompletableFuture<InvocationResult> done = new CompletableFuture<>();
-        submit(() -> attempt(function, invocation, 0, counts, source, done), done);
+        submit(() -> attempt(function, invocation, 0, 0, counts, source, done), done);
         return done;
     }
 
-    private void attempt(String function, Invocation invocation, int retry, DeliveryCounts counts, String source,
-                         CompletableFuture<InvocationResult> done) {
+    private void attempt(String function, Invocation invocation, int retry, int throttles, DeliveryCounts counts,
+                         String source, CompletableFuture<InvocationResult> done) {
         InvocationResult result;
         AsyncInvokeSpec config;
         try {
@@ -103,10 +111,15 @@ public final class AsyncDelivery implements AutoCloseable {
         if (!result.failed()) {
             counts.delivered();
             done.complete(result);
-        } else if (retry < allowed) {
+        } else if (result.outcome() == Outcome.THROTTLED || retry < allowed) {
+            boolean throttled = result.outcome() == Outcome.THROTTLED;
+            long wait = throttled ? Math.min(MAX_THROTTLE_WAIT_MS, FIRST_THROTTLE_WAIT_MS << Math.min(throttles, 10))
+                    : delays.delays().get(retry).toMillis();
+            int nextRetry = throttled ? retry : retry + 1;
+            int nextThrottles = throttled ? throttles + 1 : throttles;
             try {
-                timer.schedule(() -> submit(() -> attempt(function, invocation, retry + 1, counts, source, done), done),
-                        delays.delays().get(retry).toMillis(), TimeUnit.MILLISECONDS);
+                timer.schedule(() -> submit(() -> attempt(function, invocation, nextRetry, nextThrottles, counts, source,
+                        done), done), wait, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException closing) {
                 done.complete(result);
             }
