@@ -15,19 +15,20 @@ import java.util.UUID;
 
 /**
  * The front of the order pipeline, a REST API (Lambda proxy integration, payload format 1.0) handler:
- * {@code POST /orders} with a JSON order gives the order an id and puts {@code {"orderId":...,"order":...}} on the
- * {@code orders} queue, which {@code orders-worker} consumes. It answers 201 Created with a {@code Location} header,
- * the order echoed back and the queue's message id.
+ * {@code POST /orders} with a JSON order gives the order an id and publishes {@code {"orderId":...,"order":...}} as an
+ * {@code OrderPlaced} event to the {@code order-events} topic: the {@code orders} queue (consumed by
+ * {@code orders-worker}) and {@code orders-audit} (large orders only) subscribe to it. It answers 201 Created with a
+ * {@code Location} header, the order echoed back and the topic's message id.
  *
- * <p>Where no queue is reachable (no {@code FAAS_ENDPOINT}: deployed on AWS, or invoked with {@code faas invoke})
- * it still answers 201, with {@code "queued":false} and a note saying why; see {@link OrderQueue}.
+ * <p>Where no topic is reachable (no {@code FAAS_ENDPOINT}: deployed on AWS, or invoked with {@code faas invoke})
+ * it still answers 201, with {@code "published":false} and a note saying why; see {@link OrderEvents}.
  */
 @Function(name = "orders-rest")
 @HttpTrigger(method = "POST", path = "/orders")
 public class OrdersRest implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     // Built once per execution environment (its init), as a Lambda function builds its SDK clients.
-    private final OrderQueue queue = OrderQueue.fromEnvironment("orders");
+    private final OrderEvents events = OrderEvents.fromEnvironment("order-events");
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent request, Context context) {
@@ -46,27 +47,27 @@ public class OrdersRest implements RequestHandler<APIGatewayProxyRequestEvent, A
         // The order is passed on verbatim: this sample bundles no JSON library to re-serialize it.
         String message = "{\"orderId\":\"" + orderId + "\",\"order\":" + trimmed + "}";
         Map<String, String> location = Map.of("Location", "/orders/" + orderId);
-        Optional<String> unavailable = queue.unavailableReason();
+        Optional<String> unavailable = events.unavailableReason();
         if (unavailable.isPresent()) {
-            context.getLogger().log("orders-rest: order " + orderId + " accepted but not queued: " + unavailable.get() + "\n");
-            return response(201, location, "{\"orderId\":\"" + orderId + "\",\"status\":\"created\",\"queued\":false,"
+            context.getLogger().log("orders-rest: order " + orderId + " accepted but not published: " + unavailable.get() + "\n");
+            return response(201, location, "{\"orderId\":\"" + orderId + "\",\"status\":\"created\",\"published\":false,"
                     + "\"note\":\"" + unavailable.get() + "\",\"order\":" + trimmed + "}");
         }
         String messageId;
         try {
-            messageId = queue.send(message);
+            messageId = events.publish(message);
         } catch (IOException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            // Not accepted: the client may retry. Nothing was queued, so a retry cannot duplicate the order.
-            context.getLogger().log("orders-rest: order " + orderId + " refused, the queue did not take it: " + e + "\n");
+            // Not accepted: the client may retry. Nothing was published, so a retry cannot duplicate the order.
+            context.getLogger().log("orders-rest: order " + orderId + " refused, the topic did not take it: " + e + "\n");
             return response(503, Map.of("Retry-After", "1"),
-                    "{\"message\":\"the order could not be queued; try again in a moment\"}");
+                    "{\"message\":\"the order could not be published; try again in a moment\"}");
         }
-        context.getLogger().log("orders-rest: order " + orderId + " queued on " + queue.name() + " as message "
+        context.getLogger().log("orders-rest: order " + orderId + " published to " + events.name() + " as message "
                 + messageId + "\n");
-        return response(201, location, "{\"orderId\":\"" + orderId + "\",\"status\":\"queued\",\"queued\":true,"
+        return response(201, location, "{\"orderId\":\"" + orderId + "\",\"status\":\"published\",\"published\":true,"
                 + "\"messageId\":\"" + messageId + "\",\"order\":" + trimmed + "}");
     }
 

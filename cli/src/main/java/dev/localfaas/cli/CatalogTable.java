@@ -51,6 +51,10 @@ final class CatalogTable {
         for (QueueSpec queue : f.queues()) {
             triggers.add("queue " + queue.queue() + " (batch " + queue.batchSize() + ")");
         }
+        f.events().topics().forEach(t -> triggers.add("topic " + t.topic() + (t.filterPolicy().isBlank() ? "" : " (filtered)")));
+        f.events().queueSubscriptions().forEach(q -> triggers.add("queue " + q.queue() + " subscribed to topic " + q.topic()));
+        f.events().rules().forEach(r -> triggers.add("rule on bus " + r.bus()));
+        f.events().buckets().forEach(b -> triggers.add("bucket " + b.bucket()));
         return triggers.isEmpty() ? "ANY /" + f.name() + " (default)" : String.join(", ", triggers);
     }
 }

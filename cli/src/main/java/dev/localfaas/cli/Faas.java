@@ -24,6 +24,10 @@ import picocli.CommandLine.Command;
             DevCommand.class,
             EventCommand.class,
             CompletionCommand.class,
+            PublishCommand.class,
+            TopicsCommand.class,
+            EventsCommand.class,
+            RulesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Faas implements Runnable {

@@ -44,10 +44,10 @@ record PayloadFormatChoice(Optional<String> all, Map<String, String> perFunction
         if (format == null) {
             return f;
         }
-        boolean noTrigger = f.httpRoutes().isEmpty() && f.schedules().isEmpty() && f.queues().isEmpty();
+        boolean noTrigger = f.httpRoutes().isEmpty() && f.schedules().isEmpty() && f.queues().isEmpty()
+                && f.events().isEmpty();
         List<HttpRoute> routes = (noTrigger ? HttpRoute.defaults(f.name()) : f.httpRoutes()).stream()
                 .map(r -> r.withPayloadFormat(format)).toList();
-        return new FunctionSpec(f.name(), f.jar(), f.handler(), f.memoryMb(), f.timeoutSeconds(), f.concurrency(),
-                f.environment(), f.inputType(), routes, f.schedules(), f.queues());
+        return f.withHttpRoutes(routes);
     }
 }

@@ -100,6 +100,16 @@ final class RunCommand implements Callable<Integer> {
                     + " (see docs/gateway.md).")
     List<String> payloadFormats;
 
+    @Option(names = "--subscribe", paramLabel = "TOPIC=TARGET",
+            description = "Subscribe a queue or function to a topic, e.g. orders=queue:audit, orders=queue:audit:raw"
+                    + " (raw message delivery) or orders=function:notify (repeatable).")
+    java.util.List<String> subscribe = new java.util.ArrayList<>();
+
+    @Option(names = "--retry-delay", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Wait before each of the two retries of a failed asynchronous delivery (topics, event rules,"
+                    + " buckets), e.g. 2s (default: Lambda's 1 minute, then 2 minutes).")
+    Duration retryDelay;
+
     @Mixin
     CommonOptions common;
 
@@ -137,6 +147,7 @@ final class RunCommand implements Callable<Integer> {
         if (usageRetention != null && (usageRetention.isZero() || usageRetention.isNegative())) {
             throw CliException.usage("--usage-retention must be longer than zero, like 30d");
         }
+        EventOptions events = EventOptions.parse(retryDelay, subscribe);
         InvocationLog log = new InvocationLog(out);
         RuntimeConfig config = RuntimeConfig.forDirectory(dir).withSnapshotJars(!noWatch || onReady != null)
                 .withLogSink(log);
@@ -149,7 +160,7 @@ final class RunCommand implements Callable<Integer> {
                     : LocalFaas.open(runtime, formats::apply, template::catalog));
              UsageRecording usage = UsageRecording.open(faas, config, usageRetention == null ? LedgerRotation.defaults()
                      : LedgerRotation.defaults().withRetention(usageRetention), line -> err.println("faas: warning: " + line));
-             ServedTriggers triggers = ServedTriggers.open(faas, config, line -> err.println("faas: " + line))) {
+             ServedTriggers triggers = ServedTriggers.open(faas, config, line -> err.println("faas: " + line), events)) {
             log.widen(faas.functions());
             AccessPolicy access = AccessPolicy.defaults().withAllowedHosts(allowedHosts)
                     .withAdminToken(adminToken == null || adminToken.isBlank() ? null : adminToken);

@@ -12,6 +12,11 @@ import dev.localfaas.runtime.metering.LiveUsage;
 import dev.localfaas.runtime.metering.PriceBook;
 import dev.localfaas.runtime.metering.PrometheusMetrics;
 import dev.localfaas.runtime.metering.ReportOptions;
+import dev.localfaas.runtime.trigger.PublishSubscribe;
+import dev.localfaas.runtime.trigger.bus.EventBuses;
+import dev.localfaas.runtime.trigger.bucket.BucketsEndpoint;
+import dev.localfaas.runtime.trigger.bus.EventsEndpoint;
+import dev.localfaas.runtime.trigger.bus.RuleInfo;
 import dev.localfaas.runtime.trigger.queue.QueueAdminHandler;
 import dev.localfaas.runtime.trigger.queue.QueueBackend;
 import dev.localfaas.runtime.trigger.queue.QueueService;
@@ -22,6 +27,8 @@ import dev.localfaas.runtime.trigger.schedule.ScheduleInfo;
 import dev.localfaas.runtime.trigger.schedule.Scheduler;
 import dev.localfaas.runtime.trigger.schedule.SchedulerConfig;
 import dev.localfaas.runtime.trigger.schedule.TimeSource;
+import dev.localfaas.runtime.trigger.topic.TopicTriggerException;
+import dev.localfaas.runtime.trigger.topic.TopicsEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +44,19 @@ final class ServedTriggers implements AutoCloseable {
 
     private final Scheduler scheduler;
     private final QueueService queues;
+    private final PublishSubscribe events;
     private final LiveUsage usage;
     private final PrometheusMetrics metrics = new PrometheusMetrics();
 
-    private ServedTriggers(Scheduler scheduler, QueueService queues, LiveUsage usage) {
+    private ServedTriggers(Scheduler scheduler, QueueService queues, PublishSubscribe events, LiveUsage usage) {
         this.scheduler = scheduler;
         this.queues = queues;
+        this.events = events;
         this.usage = usage;
+    }
+
+    static ServedTriggers open(LocalFaas faas, RuntimeConfig config, Consumer<String> notices) {
+        return open(faas, config, notices, EventOptions.DEFAULTS);
     }
 
     /**
@@ -51,7 +64,7 @@ final class ServedTriggers implements AutoCloseable {
      *
      * @throws CliException (exit 2) naming each function whose trigger is invalid
      */
-    static ServedTriggers open(LocalFaas faas, RuntimeConfig config, Consumer<String> notices) {
+    static ServedTriggers open(LocalFaas faas, RuntimeConfig config, Consumer<String> notices, EventOptions options) {
         Scheduler scheduler;
         try {
             scheduler = new Scheduler(faas, faas.functions(), TimeSource.system(),
@@ -66,7 +79,9 @@ final class ServedTriggers implements AutoCloseable {
             scheduler.close();
             throw e;
         }
-        ServedTriggers served = new ServedTriggers(scheduler, queues,
+        PublishSubscribe events = PublishSubscribe.open(config, faas, queues.backend(), options.retries(),
+                options.subscriptions(), notices);
+        ServedTriggers served = new ServedTriggers(scheduler, queues, events,
                 new LiveUsage(PriceBook.builtIn(), ReportOptions.defaults()));
         faas.addListener(served.usage);
         faas.addListener(served.metrics);
@@ -78,10 +93,18 @@ final class ServedTriggers implements AutoCloseable {
         return queues.backend();
     }
 
-    /** The admin endpoints: {@code /_faas/queues}, {@code /_faas/schedules}, {@code /_faas/usage}, {@code /_faas/metrics}. */
+    /**
+     * The admin endpoints: {@code /_faas/queues}, {@code /_faas/schedules}, {@code /_faas/topics}, {@code /_faas/usage},
+     * {@code /_faas/metrics}.
+     */
     void mount(Gateway gateway) {
         gateway.mountHandler(QueueAdminHandler.PREFIX, queues.adminHandler());
         gateway.mount("/_faas/schedules", this::schedules);
+        gateway.mount(TopicsEndpoint.PREFIX, new TopicsEndpoint(events.topics()));
+        EventsEndpoint buses = new EventsEndpoint(events.buses(), this::scheduledRules);
+        gateway.mount(EventsEndpoint.BUSES, buses.buses());
+        gateway.mount(EventsEndpoint.RULES, buses.rules());
+        gateway.mount(BucketsEndpoint.PREFIX, new BucketsEndpoint(events.buckets()));
         gateway.mount("/_faas/usage", request -> AdminResponse.ok(JSON.readTree(usage.json())));
         gateway.mount("/_faas/metrics", request -> AdminResponse.text(PrometheusMetrics.CONTENT_TYPE, metrics.render()));
     }
@@ -102,7 +125,18 @@ final class ServedTriggers implements AutoCloseable {
         } catch (QueueTriggerException e) {
             throw CliException.usage(String.join("; ", e.problems()));
         }
+        try {
+            events.start(functions);
+        } catch (TopicTriggerException e) {
+            throw CliException.usage(String.join("; ", e.problems()));
+        }
         scheduler.start();
+    }
+
+    /** The schedules as the rules of the default bus they are on EventBridge. */
+    private List<RuleInfo> scheduledRules() {
+        return scheduler.describe().stream().map(i -> new RuleInfo(EventBuses.DEFAULT, i.rule(), i.ruleArn(), "",
+                i.expression(), List.of("function:" + i.function()), i.function(), null)).toList();
     }
 
     List<ScheduleInfo> schedules() {
@@ -113,6 +147,7 @@ final class ServedTriggers implements AutoCloseable {
     List<String> reload(List<FunctionSpec> functions) {
         List<String> problems = new ArrayList<>(scheduler.update(functions));
         problems.addAll(queues.update(functions));
+        problems.addAll(events.update(functions));
         return problems;
     }
 
@@ -154,6 +189,7 @@ final class ServedTriggers implements AutoCloseable {
     @Override
     public void close() {
         scheduler.close();
+        events.close();
         queues.close();
     }
 }

@@ -40,10 +40,12 @@ class InvokeCommandTest {
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
             port = free.getLocalPort(); // closed again: nothing listens there during the invocation
         }
-        CliRun run = invoke("orders-rest", "--event", CliRun.events().resolve("orders-rest.json").toString(),
+        Path fixtures = CliRun.samples().resolveSibling("test-functions");
+        CliRun run = CliRun.of("invoke", "sqs-sender", "--dir", fixtures.toString(), "--state-dir", state.toString(),
+                "--event", CliRun.events().resolve("orders-rest.json").toString(),
                 "--aws-endpoint", "http://127.0.0.1:" + port);
         assertTrue(run.out().contains("could not be queued"), run.out());
-        assertTrue(run.err().contains("faas: orders-rest called an AWS service at http://127.0.0.1:" + port
+        assertTrue(run.err().contains("faas: sqs-sender called an AWS service at http://127.0.0.1:" + port
                 + " (AWS_ENDPOINT_URL) and nothing answers there; start the gateway with faas run in another terminal"
                 + " (it serves SQS and Lambda), or pass --aws-endpoint with where it runs"), run.err());
     }

@@ -40,7 +40,7 @@ class ListCommandTest {
         assertEquals("", run.err());
         List<String> lines = run.lines();
         assertEquals(List.of("NAME", "HANDLER", "MEMORY", "TIMEOUT", "CONCURRENCY", "TRIGGERS"), words(lines.get(0)));
-        assertEquals(11, lines.size(), run.out()); // a header and ten samples
+        assertEquals(12, lines.size(), run.out()); // a header and eleven samples
         int handlerColumn = lines.get(0).indexOf("HANDLER");
         for (String line : lines.subList(1, lines.size())) {
             assertEquals(' ', line.charAt(handlerColumn - 1), line);
@@ -57,7 +57,9 @@ class ListCommandTest {
         assertTrue(row(lines, "users-api").endsWith("  GET /users/{id}"), row(lines, "users-api"));
         assertTrue(row(lines, "orders-rest").endsWith("  POST /orders"), row(lines, "orders-rest"));
         assertTrue(row(lines, "tick").endsWith("  schedule rate(1 minute)"), row(lines, "tick"));
-        assertTrue(row(lines, "orders-worker").endsWith("  queue orders (batch 5)"), row(lines, "orders-worker"));
+        assertTrue(row(lines, "orders-worker").endsWith("  queue orders (batch 5), queue orders subscribed to topic"
+                + " order-events"), row(lines, "orders-worker"));
+        assertTrue(row(lines, "orders-audit").endsWith("  topic order-events (filtered)"), row(lines, "orders-audit"));
     }
 
     @Test

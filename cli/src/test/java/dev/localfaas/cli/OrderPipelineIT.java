@@ -12,9 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,16 +20,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's order pipeline through the shipped {@code faas.jar run}: {@code POST /orders} on orders-rest puts
- * each order on the {@code orders} queue through {@code FAAS_ENDPOINT}; orders-worker consumes every good order once,
- * and the poison one, after three receives, waits in {@code orders-dlq}. Nothing is lost, and redrive brings the
- * dead letter back. No assertion depends on the order of delivery.
+ * The README's order pipeline through the shipped {@code faas.jar run}: {@code POST /orders} on orders-rest publishes
+ * each order to the {@code order-events} topic through {@code FAAS_ENDPOINT}; the {@code orders} queue subscribes
+ * (raw delivery) and orders-worker consumes every good order once, the poison one, after three receives, waiting in
+ * {@code orders-dlq}; orders-audit subscribes with a filter policy and sees only the orders over 100. Nothing is lost,
+ * and redrive brings the dead letter back. No assertion depends on the order of delivery.
  */
 class OrderPipelineIT {
 
     private static final int ORDERS = 20;
     private static final int POISON = 7;
-    private static final Pattern PROCESSED = Pattern.compile("orders-worker\\s+\\| orders-worker: processed message (\\S+): ");
+    private static final Pattern PROCESSED = Pattern.compile(
+            "orders-worker\\s+\\| orders-worker: processed message \\S+: \\{\"orderId\":\"([^\"]+)\"");
+    private static final Pattern AUDITED = Pattern.compile("orders-audit: large order in message \\S+ of \\S+: "
+            + "\\{\"orderId\":\"([^\"]+)\"");
 
     @TempDir
     Path tmp;
@@ -39,23 +41,28 @@ class OrderPipelineIT {
     @Test
     void everyGoodOrderIsConsumedAndThePoisonOneEndsInTheDeadLetterQueue() throws Exception {
         Path functions = Files.createDirectories(tmp.resolve("functions"));
-        for (String jar : List.of("orders-rest.jar", "orders-worker.jar")) {
+        for (String jar : List.of("orders-rest.jar", "orders-worker.jar", "orders-audit.jar")) {
             Files.copy(CliRun.samples().resolve(jar), functions.resolve(jar));
         }
         try (RunningFaas faas = RunningFaas.start(functions, tmp, "run")) {
-            Map<String, String> goodMessages = new LinkedHashMap<>(); // message id -> order id
-            String poisonMessage = null;
+            Set<String> goodOrders = new HashSet<>();
+            Set<String> largeOrders = new HashSet<>();
+            String poisonOrder = null;
             for (int i = 0; i < ORDERS; i++) {
                 String item = i == POISON ? "poison" : "coffee";
-                HttpResponse<String> accepted = faas.post("/orders", "{\"item\":\"" + item + "\",\"n\":" + i + "}");
+                HttpResponse<String> accepted = faas.post("/orders", "{\"item\":\"" + item + "\",\"n\":" + i
+                        + ",\"amount\":" + i * 10 + "}");
                 assertEquals(201, accepted.statusCode(), accepted.body());
                 JsonNode order = JSON.readTree(accepted.body());
-                assertTrue(order.get("queued").asBoolean(), "orders-rest found FAAS_ENDPOINT: " + accepted.body());
-                String messageId = order.get("messageId").asText();
+                assertTrue(order.get("published").asBoolean(), "orders-rest found FAAS_ENDPOINT: " + accepted.body());
+                String orderId = order.get("orderId").asText();
                 if (i == POISON) {
-                    poisonMessage = messageId;
+                    poisonOrder = orderId;
                 } else {
-                    goodMessages.put(messageId, order.get("orderId").asText());
+                    goodOrders.add(orderId);
+                }
+                if (i * 10 > 100) {
+                    largeOrders.add(orderId);
                 }
             }
 
@@ -78,15 +85,20 @@ class OrderPipelineIT {
 
             JsonNode dead = faas.getJson("/_faas/queues/orders-dlq/messages?peek=10").get("messages");
             assertEquals(1, dead.size(), dead.toString());
-            assertEquals(poisonMessage, dead.get(0).get("messageId").asText());
+            String poisonMessage = dead.get(0).get("messageId").asText();
+            assertTrue(dead.get(0).get("body").asText().contains(poisonOrder), dead.toString());
             assertEquals("orders", dead.get(0).get("sourceQueue").asText());
             assertTrue(dead.get(0).get("body").asText().contains("\"item\":\"poison\""), dead.toString());
 
-            Set<String> processed = processedMessages(faas.out(), timedOut);
-            assertEquals(goodMessages.keySet(), processed, "each good order consumed, none lost, the poison one never");
-            for (Map.Entry<String, String> good : goodMessages.entrySet()) {
-                assertTrue(faas.out().contains("processed message " + good.getKey() + ": {\"orderId\":\""
-                        + good.getValue() + "\""), "the message carries the order id orders-rest gave: " + good);
+            Set<String> processed = processedMessages(PROCESSED, faas.out(), timedOut);
+            assertEquals(goodOrders, processed, "each good order consumed, none lost, the poison one never");
+            await().atMost(Duration.ofSeconds(30)).until(() -> processedMessages(AUDITED, faas.out(), true).size() == largeOrders.size());
+            assertEquals(largeOrders, processedMessages(AUDITED, faas.out(), false), "the audit saw the large orders only");
+            JsonNode subscriptions = faas.getJson("/_faas/topics/order-events").get("subscriptions");
+            for (JsonNode s : subscriptions) {
+                boolean audit = s.get("target").asText().equals("function:orders-audit");
+                assertEquals(audit ? largeOrders.size() : ORDERS, s.at("/counts/matched").asInt(), s.toString());
+                assertEquals(audit ? ORDERS - largeOrders.size() : 0, s.at("/counts/filtered").asInt(), s.toString());
             }
             for (int receive = 1; receive <= 3; receive++) {
                 assertTrue(faas.out().contains("cannot process message " + poisonMessage + " (receive " + receive + ")"),
@@ -106,10 +118,10 @@ class OrderPipelineIT {
         }
     }
 
-    private static Set<String> processedMessages(String out, boolean duplicatesAllowed) {
+    private static Set<String> processedMessages(Pattern line, String out, boolean duplicatesAllowed) {
         Set<String> ids = new HashSet<>();
         List<String> duplicates = new ArrayList<>();
-        Matcher m = PROCESSED.matcher(out);
+        Matcher m = line.matcher(out);
         while (m.find()) {
             if (!ids.add(m.group(1))) {
                 duplicates.add(m.group(1));

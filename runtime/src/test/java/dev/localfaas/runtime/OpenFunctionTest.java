@@ -40,7 +40,7 @@ class OpenFunctionTest {
         try (LocalFaas faas = LocalFaas.openFunction(config, "nope", s -> s)) {
             assertTrue(faas.function("nope").isEmpty());
             assertEquals(FunctionDiscovery.scan(Samples.functions()), faas.catalog());
-            assertEquals(10, faas.functions().size());
+            assertEquals(11, faas.functions().size());
         }
     }
 }

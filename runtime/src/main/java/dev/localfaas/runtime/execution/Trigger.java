@@ -2,7 +2,9 @@ package dev.localfaas.runtime.execution;
 
 /** What started an invocation; {@link #id()} is the name used in usage records. */
 public enum Trigger {
-    CLI("cli"), HTTP("http"), INVOKE("invoke"), SCHEDULE("schedule"), QUEUE("queue");
+    CLI("cli"), HTTP("http"), INVOKE("invoke"), SCHEDULE("schedule"), QUEUE("queue"),
+    /** Deliveries of a topic (SNS), an event bus rule (EventBridge) and a bucket notification (S3). */
+    TOPIC("topic"), EVENT("event"), BUCKET("bucket");
 
     private final String id;
 

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * What a handler declares with the faas-api annotations ({@code @Function}, {@code @HttpTrigger},
- * {@code @ScheduleTrigger}, {@code @QueueTrigger}), read from bytecode and checked against the limits AWS applies.
+ * {@code @ScheduleTrigger}, {@code @QueueTrigger}, and the publish/subscribe ones of {@link EventSourceAnnotations}), read from bytecode and checked against the limits AWS applies.
  * Each broken value is reported as one phrase naming the annotation, the value and the fix.
  */
 record DeclaredSettings(
@@ -25,7 +25,8 @@ record DeclaredSettings(
         Map<String, String> environment,
         List<HttpRoute> httpRoutes,
         List<ScheduleSpec> schedules,
-        List<QueueSpec> queues) {
+        List<QueueSpec> queues,
+        EventSources events) {
 
     static final String FUNCTION = "dev.localfaas.api.Function";
     private static final String API = "dev.localfaas.api.";
@@ -74,7 +75,8 @@ record DeclaredSettings(
         }
         Map<String, String> environment = fn == null ? Map.of() : environment(fn.strings("environment"), problems);
         return new DeclaredSettings(name, memory, timeout, concurrency, environment,
-                httpRoutes(annotations, problems), schedules(annotations, problems), queues(annotations, problems));
+                httpRoutes(annotations, problems), schedules(annotations, problems), queues(annotations, problems),
+                EventSourceAnnotations.read(annotations, problems));
     }
 
     private static Map<String, String> environment(List<String> entries, Consumer<String> problems) {

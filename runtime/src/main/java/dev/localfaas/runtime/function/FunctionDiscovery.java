@@ -149,9 +149,7 @@ public final class FunctionDiscovery {
         for (FunctionSpec f : found) {
             boolean classNamed = f.name().equals(simpleName(f.handlerClass()));
             if (byName.get(f.name()) > 1 && classNamed && byPackage.get(f.jar()) == 1) {
-                f = new FunctionSpec(PackageNames.functionName(f.jar()), f.jar(), f.handler(), f.memoryMb(),
-                        f.timeoutSeconds(), f.concurrency(), f.environment(), f.inputType(), f.httpRoutes(),
-                        f.schedules(), f.queues());
+                f = f.withName(PackageNames.functionName(f.jar()));
                 renamed.add(f);
             }
             named.add(f);

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param architecture  {@code x86_64} or {@code arm64} (a template's {@code Architectures}; picks the price line)
  * @param layers        JARs that join the classpath after the package's own, in order (a template's layers'
  *                      {@code java/lib}, as the Java runtime adds {@code /opt/java/lib})
+ * @param events        topic subscriptions, event rules, bucket notifications and async invoke settings
  */
 public record FunctionSpec(
         String name,
@@ -36,7 +37,8 @@ public record FunctionSpec(
         List<ScheduleSpec> schedules,
         List<QueueSpec> queues,
         String architecture,
-        List<Path> layers) {
+        List<Path> layers,
+        EventSources events) {
 
     public static final int DEFAULT_MEMORY_MB = 128;
     public static final int DEFAULT_TIMEOUT_SECONDS = 3;
@@ -48,14 +50,31 @@ public record FunctionSpec(
         httpRoutes = List.copyOf(httpRoutes);
         schedules = List.copyOf(schedules);
         queues = List.copyOf(queues);
+        events = events == null ? EventSources.NONE : events;
+    }
+
+    /** A function on the default architecture without layers or publish/subscribe triggers. */
+    public FunctionSpec(String name, Path jar, String handler, int memoryMb, int timeoutSeconds, int concurrency,
+                        Map<String, String> environment, String inputType, List<HttpRoute> httpRoutes,
+                        List<ScheduleSpec> schedules, List<QueueSpec> queues) {
+        this(name, jar, handler, memoryMb, timeoutSeconds, concurrency, environment, inputType, httpRoutes, schedules,
+                queues, DEFAULT_ARCHITECTURE, List.of(), EventSources.NONE);
+    }
+
+    /** A function without publish/subscribe triggers (a template's, until the template reader declares them). */
+    public FunctionSpec(String name, Path jar, String handler, int memoryMb, int timeoutSeconds, int concurrency,
+                        Map<String, String> environment, String inputType, List<HttpRoute> httpRoutes,
+                        List<ScheduleSpec> schedules, List<QueueSpec> queues, String architecture, List<Path> layers) {
+        this(name, jar, handler, memoryMb, timeoutSeconds, concurrency, environment, inputType, httpRoutes, schedules,
+                queues, architecture, layers, EventSources.NONE);
     }
 
     /** A function on the default architecture without layers, as discovery finds it. */
     public FunctionSpec(String name, Path jar, String handler, int memoryMb, int timeoutSeconds, int concurrency,
                         Map<String, String> environment, String inputType, List<HttpRoute> httpRoutes,
-                        List<ScheduleSpec> schedules, List<QueueSpec> queues) {
+                        List<ScheduleSpec> schedules, List<QueueSpec> queues, EventSources events) {
         this(name, jar, handler, memoryMb, timeoutSeconds, concurrency, environment, inputType, httpRoutes, schedules,
-                queues, DEFAULT_ARCHITECTURE, List.of());
+                queues, DEFAULT_ARCHITECTURE, List.of(), events);
     }
 
     /** The class part of the handler string (before the last {@code ::}). */
@@ -73,6 +92,18 @@ public record FunctionSpec(
     /** A copy with the memory and timeout overridden (the CLI's {@code --memory} and {@code --timeout}). */
     public FunctionSpec withLimits(int memoryMb, int timeoutSeconds) {
         return new FunctionSpec(name, jar, handler, memoryMb, timeoutSeconds, concurrency, environment,
-                inputType, httpRoutes, schedules, queues, architecture, layers);
+                inputType, httpRoutes, schedules, queues, architecture, layers, events);
+    }
+
+    /** A copy under another name (a JAR-named function when handler class names clash). */
+    public FunctionSpec withName(String newName) {
+        return new FunctionSpec(newName, jar, handler, memoryMb, timeoutSeconds, concurrency, environment,
+                inputType, httpRoutes, schedules, queues, architecture, layers, events);
+    }
+
+    /** A copy with other HTTP routes (a payload format chosen on the command line). */
+    public FunctionSpec withHttpRoutes(List<HttpRoute> routes) {
+        return new FunctionSpec(name, jar, handler, memoryMb, timeoutSeconds, concurrency, environment,
+                inputType, routes, schedules, queues, architecture, layers, events);
     }
 }

@@ -226,7 +226,7 @@ final class JarScanner {
         }
         functions.add(new FunctionSpec(settings.name().orElse(c.getSimpleName()), jar, handler,
                 settings.memoryMb(), settings.timeoutSeconds(), settings.concurrency(), settings.environment(),
-                inputType, settings.httpRoutes(), settings.schedules(), settings.queues()));
+                inputType, settings.httpRoutes(), settings.schedules(), settings.queues(), settings.events()));
     }
 
     private static boolean isLibrary(ClassInfo c) {

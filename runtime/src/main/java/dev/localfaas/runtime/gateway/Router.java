@@ -39,8 +39,8 @@ final class Router {
         Map<String, Bound> byKey = new HashMap<>();
         for (FunctionSpec f : functions) {
             List<HttpRoute> defaults = HttpRoute.defaults(f.name());
-            boolean implicit = f.schedules().isEmpty() && f.queues().isEmpty() && (f.httpRoutes().isEmpty()
-                    || f.httpRoutes().stream().map(r -> r.withPayloadFormat("")).toList().equals(defaults));
+            boolean implicit = f.schedules().isEmpty() && f.queues().isEmpty() && f.events().isEmpty()
+                    && (f.httpRoutes().isEmpty() || f.httpRoutes().stream().map(r -> r.withPayloadFormat("")).toList().equals(defaults));
             List<HttpRoute> declared = f.httpRoutes().isEmpty() && implicit ? defaults : f.httpRoutes();
             String inferred = null;
             for (HttpRoute r : declared) {

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The promise of the AWS APIs: the {@code orders-rest} sample JAR, which sends with {@code SqsClient.sendMessage} and
- * holds no localfaas code, puts an order on the {@code orders} queue, and the queue's consumer {@code orders-worker}
- * then runs. The JAR is the one that deploys to AWS; only the environment (AWS_ENDPOINT_URL, credentials) differs.
+ * The promise of the AWS APIs: the {@code sqs-sender} fixture JAR (the order handler as it would run on AWS), which
+ * sends with {@code SqsClient.sendMessage} and holds no localfaas code, puts an order on the {@code orders} queue,
+ * and the queue's consumer {@code orders-worker} then runs. The JAR is the one that deploys to AWS; only the
+ * environment (AWS_ENDPOINT_URL, credentials) differs.
  */
 class FunctionUsesSqsClientTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,9 +33,8 @@ class FunctionUsesSqsClientTest {
     void anOrderSentWithTheSdkTriggersTheQueuesConsumer() throws Exception {
         Path functions = dir.resolve("functions");
         Files.createDirectories(functions);
-        for (String jar : new String[] {"orders-rest.jar", "orders-worker.jar"}) {
-            Files.copy(Samples.functions().resolve(jar), functions.resolve(jar));
-        }
+        Files.copy(Samples.testFunctions().resolve("fixtures-sqs-sender.jar"), functions.resolve("fixtures-sqs-sender.jar"));
+        Files.copy(Samples.functions().resolve("orders-worker.jar"), functions.resolve("orders-worker.jar"));
         try (AwsApiGateway gw = AwsApiGateway.start(functions, dir.resolve("state"))) {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create(gw.url() + "/orders")).header("Content-Type", "application/json")

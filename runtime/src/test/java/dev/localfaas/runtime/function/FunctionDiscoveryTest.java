@@ -42,17 +42,18 @@ class FunctionDiscoveryTest {
 
     @Test
     void findsEverySampleWithItsHandlerAndNoProblem() {
-        assertEquals(Map.of(
-                "cpu-burner", "example.CpuBurner",
-                "sleeper", "example.Sleeper",
-                "greeter", "example.Greeter::greet",
-                "hello", "example.Hello",
-                "jackson-legacy", "example.JacksonLegacy",
-                "orders-rest", "example.OrdersRest",
-                "orders-worker", "example.OrdersWorker",
-                "shout", "example.Shout",
-                "tick", "example.Tick",
-                "users-api", "example.UsersApi"), handlers(samples));
+        assertEquals(Map.ofEntries(
+                Map.entry("cpu-burner", "example.CpuBurner"),
+                Map.entry("sleeper", "example.Sleeper"),
+                Map.entry("greeter", "example.Greeter::greet"),
+                Map.entry("hello", "example.Hello"),
+                Map.entry("jackson-legacy", "example.JacksonLegacy"),
+                Map.entry("orders-audit", "example.OrdersAudit"),
+                Map.entry("orders-rest", "example.OrdersRest"),
+                Map.entry("orders-worker", "example.OrdersWorker"),
+                Map.entry("shout", "example.Shout"),
+                Map.entry("tick", "example.Tick"),
+                Map.entry("users-api", "example.UsersApi")), handlers(samples));
         assertEquals(List.of(), samples.problems());
         FunctionSpec hello = samples.find("hello").orElseThrow();
         assertEquals(SAMPLES.resolve("hello.jar").toAbsolutePath().normalize(), hello.jar());
@@ -60,17 +61,18 @@ class FunctionDiscoveryTest {
 
     @Test
     void readsTheInputTypeFromGenericSignatures() {
-        assertEquals(Map.of(
-                "cpu-burner", "java.io.InputStream",
-                "sleeper", "java.io.InputStream",
-                "greeter", "example.Person",
-                "hello", "java.util.Map",
-                "jackson-legacy", "java.util.Map",
-                "orders-rest", EVENTS + "APIGatewayProxyRequestEvent",
-                "orders-worker", EVENTS + "SQSEvent",
-                "shout", "java.io.InputStream",
-                "tick", EVENTS + "ScheduledEvent",
-                "users-api", EVENTS + "APIGatewayV2HTTPEvent"), inputTypes(samples));
+        assertEquals(Map.ofEntries(
+                Map.entry("cpu-burner", "java.io.InputStream"),
+                Map.entry("sleeper", "java.io.InputStream"),
+                Map.entry("greeter", "example.Person"),
+                Map.entry("hello", "java.util.Map"),
+                Map.entry("jackson-legacy", "java.util.Map"),
+                Map.entry("orders-audit", EVENTS + "SNSEvent"),
+                Map.entry("orders-rest", EVENTS + "APIGatewayProxyRequestEvent"),
+                Map.entry("orders-worker", EVENTS + "SQSEvent"),
+                Map.entry("shout", "java.io.InputStream"),
+                Map.entry("tick", EVENTS + "ScheduledEvent"),
+                Map.entry("users-api", EVENTS + "APIGatewayV2HTTPEvent")), inputTypes(samples));
         assertEquals("java.lang.String", fixtures.find("upper").orElseThrow().inputType());
         assertEquals("java.util.List", fixtures.find("static-sum").orElseThrow().inputType());
         assertEquals("java.io.InputStream", fixtures.find("raw-stream").orElseThrow().inputType());
@@ -107,10 +109,11 @@ class FunctionDiscoveryTest {
     @Test
     void findsEveryFixtureWithMethodHandlersAsClassColonColonMethod() {
         Map<String, String> handlers = handlers(fixtures);
-        assertEquals(List.of("StreamLambdaHandler", "chatty", "container-annotated", "counter", "echo-http",
-                "echo-kinesis", "echo-rest", "echo-scheduled", "echo-sns", "echo-sqs", "echoes", "env-probe",
-                "exiter", "hog", "http-response", "isolation", "noop", "printer", "raw-event", "raw-stream",
-                "rest-response", "sleeper", "slow-consumer", "slow-init", "sqs-batch", "static-sum", "stubborn",
+        assertEquals(List.of("StreamLambdaHandler", "chatty", "container-annotated", "counter", "csv-uploads",
+                "echo-http", "echo-kinesis", "echo-rest", "echo-scheduled", "echo-sns", "echo-sqs", "echoes",
+                "env-probe", "event-echo", "exiter", "hog", "http-response", "isolation", "noop", "printer",
+                "raw-event", "raw-stream", "rest-response", "sleeper", "slow-consumer", "slow-init",
+                "sns-big-spender", "sns-echo", "sns-flaky", "sqs-batch", "sqs-sender", "static-sum", "stubborn",
                 "thrower", "ticker", "upper"),
                 List.copyOf(handlers.keySet()));
         assertEquals("fixtures.behaviour.Noop::run", handlers.get("noop"));
