@@ -121,6 +121,7 @@ final class DevCommand implements Callable<Integer> {
         run.noWatch = true; // the sources are watched here; the JAR changes are ours
         run.stateDir = stateDir;
         run.common = common;
+        run.project = new ProjectSource(); // faas dev serves the folder it built, never a template
         run.stop = stop;
         run.onReady = reload -> watch(modules, reload, out, err);
         return run.call();
