@@ -180,14 +180,35 @@ public final class UsageLedger implements InvocationListener, AutoCloseable {
             day = size == 0 ? utcDay(now) : day;
             return;
         }
+        Path segment = freeSegment(now);
         out.close();
-        Path segment = file.resolveSibling(SEGMENT_PREFIX + SEGMENT_TIME.format(Instant.ofEpochMilli(now)) + "-"
-                + ProcessHandle.current().pid() + ".jsonl");
-        Files.move(file, segment); // a second process appending keeps writing to the segment: still read as one
-        out = new FileOutputStream(file.toFile(), true);
-        size = 0;
-        day = utcDay(now);
+        try {
+            Files.move(file, segment); // a second process appending keeps writing to the segment: still read as one
+            size = 0;
+            day = utcDay(now);
+        } catch (IOException e) {
+            // Never lose a record to a failed rotation: keep appending to the live file and try again next time.
+            warnings.accept(file + ": cannot rotate the usage ledger into " + segment.getFileName() + " ("
+                    + e.getMessage() + "); records go on into " + file.getFileName());
+        } finally {
+            out = new FileOutputStream(file.toFile(), true);
+        }
         deleteExpiredSegments();
+    }
+
+    /**
+     * The segment name for a rotation at {@code millis}, moved on by a millisecond while taken: a fast writer rotates
+     * more than once a millisecond, and names must stay unique and in the order written.
+     */
+    private Path freeSegment(long millis) {
+        long pid = ProcessHandle.current().pid();
+        for (long t = millis; ; t++) {
+            Path segment = file.resolveSibling(SEGMENT_PREFIX + SEGMENT_TIME.format(Instant.ofEpochMilli(t)) + "-" + pid
+                    + ".jsonl");
+            if (!Files.exists(segment)) {
+                return segment;
+            }
+        }
     }
 
     private void deleteExpiredSegments() {

@@ -2,6 +2,9 @@ package dev.localfaas.runtime.gateway;
 
 import dev.localfaas.runtime.LocalFaas;
 import dev.localfaas.runtime.awsapi.AwsApis;
+import dev.localfaas.runtime.execution.RetryPolicy;
+import dev.localfaas.runtime.trigger.PublishSubscribe;
+import dev.localfaas.runtime.trigger.topic.TopicsEndpoint;
 import dev.localfaas.runtime.execution.InvocationResult;
 import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.function.FunctionSpec;
@@ -28,6 +31,7 @@ final class RunningGateway implements AutoCloseable {
     final Gateway gateway;
     /** The queue store the gateway's SQS API serves (as under faas run); no consumers run on it. */
     final SqliteQueueBackend queues;
+    private PublishSubscribe events;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final List<InvocationResult> invocations = new CopyOnWriteArrayList<>();
     final List<String> notices = new CopyOnWriteArrayList<>();
@@ -59,6 +63,11 @@ final class RunningGateway implements AutoCloseable {
         faas.addListener(running.invocations::add);
         faas.addListener(gateway.invocationListener());
         gateway.serveAwsApi(AwsApis.of(faas, queues, faas.config().region(), faas.config().accountId()));
+        // The topics API too (topics made on demand, no subscriptions started): orders-rest publishes each order
+        // through FAAS_ENDPOINT, as under faas run.
+        running.events = PublishSubscribe.open(faas.config(), faas, queues, RetryPolicy.LAMBDA_ASYNC, List.of(),
+                running.notices::add);
+        gateway.mount(TopicsEndpoint.PREFIX, new TopicsEndpoint(running.events.topics()));
         gateway.onNotice(running.notices::add).functionStats(faas::stats).start();
         faas.announceEndpoint(gateway.url()); // as faas run does: functions' AWS SDKs call this gateway
         return running;
@@ -106,6 +115,7 @@ final class RunningGateway implements AutoCloseable {
     @Override
     public void close() {
         gateway.stop();
+        events.close();
         faas.close();
         queues.close();
     }
