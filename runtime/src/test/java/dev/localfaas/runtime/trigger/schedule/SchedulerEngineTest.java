@@ -133,8 +133,11 @@ class SchedulerEngineTest {
 
     private void start(Path jar, RetryPolicy retries) throws IOException {
         Files.copy(jar, functions.resolve(jar.getFileName()));
+        // 10 s rather than the samples' 3 s: these tests time firings, and a cold start on a loaded machine must not
+        // turn a firing into a timeout.
         faas = LocalFaas.open(RuntimeConfig.forDirectory(functions), f -> schedules.containsKey(f.name())
-                ? withSchedules(f, schedules.get(f.name())) : f);
+                ? withSchedules(f, schedules.get(f.name())).withLimits(f.memoryMb(), Math.max(10, f.timeoutSeconds()))
+                : f);
         faas.addListener(results::add);
         scheduler = new Scheduler(faas, faas.functions(), TimeSource.system(),
                 SchedulerConfig.defaults().withRetries(retries).withLog(log::add)).start();
