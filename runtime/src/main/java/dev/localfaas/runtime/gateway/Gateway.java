@@ -5,6 +5,7 @@ import dev.localfaas.runtime.execution.FunctionInvoker;
 import dev.localfaas.runtime.execution.FunctionStats;
 import dev.localfaas.runtime.execution.InvocationListener;
 import dev.localfaas.runtime.execution.InvocationResult;
+import dev.localfaas.runtime.gateway.policy.AccessPolicies;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -41,6 +42,7 @@ public final class Gateway implements AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile Consumer<String> notices = System.err::println;
     private volatile Supplier<List<FunctionStats>> stats = List::of;
+    private volatile AccessPolicies access = AccessPolicies.NONE;
     private Undertow server;
     private GracefulShutdownHandler drain;
     private ExecutorService workers;
@@ -67,6 +69,12 @@ public final class Gateway implements AutoCloseable {
     /** Where {@code /_faas/functions} reads warm and busy environments from, e.g. {@code engine::stats}. */
     public Gateway functionStats(Supplier<List<FunctionStats>> source) {
         this.stats = Objects.requireNonNull(source, "source");
+        return this;
+    }
+
+    /** What routes enforce before their function runs (CORS, JWT authorizers); may be swapped at any time. */
+    public Gateway accessPolicies(AccessPolicies policies) {
+        this.access = Objects.requireNonNull(policies, "policies");
         return this;
     }
 
@@ -97,7 +105,7 @@ public final class Gateway implements AutoCloseable {
         ApiGatewayContext account = new ApiGatewayContext(config.account(), config.region());
         Consumer<String> notice = message -> notices.accept(message);
         HttpHandler chain = HandlerChain.assemble(config, workers, invoker.nonBlocking(), notice,
-                new HttpTriggerHandler(router::get, invoker, account, notice),
+                new HttpTriggerHandler(router::get, invoker, account, notice, () -> access),
                 new InvokeApiHandler(invoker, async, account, config.maxAsyncBodyBytes()),
                 admin);
         drain = new GracefulShutdownHandler(chain);
