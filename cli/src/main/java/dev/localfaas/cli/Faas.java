@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ScheduleCommand.class,
             SendCommand.class,
             QueuesCommand.class,
+            TokenCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Faas implements Runnable {

@@ -8,6 +8,8 @@ import dev.localfaas.runtime.gateway.FunctionsWatcher;
 import dev.localfaas.runtime.gateway.Gateway;
 import dev.localfaas.runtime.gateway.GatewayConfig;
 import dev.localfaas.runtime.gateway.GatewayException;
+import dev.localfaas.runtime.gateway.AdminResponse;
+import dev.localfaas.runtime.gateway.policy.LocalKey;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +74,9 @@ final class RunCommand implements Callable<Integer> {
     Duration keepWarm;
 
     @Mixin
+    AccessOptions access;
+
+    @Mixin
     CommonOptions common;
 
     @Spec
@@ -113,6 +118,10 @@ final class RunCommand implements Callable<Integer> {
             gateway.onNotice(line -> err.println("faas: " + line)).functionStats(faas::stats);
             faas.addListener(gateway.invocationListener());
             triggers.mount(gateway);
+            gateway.accessPolicies(access.policies(template, line -> err.println("faas: warning: " + line)));
+            gateway.mount("/_faas/jwks.json", request -> Files.isRegularFile(access.keyFile())
+                    ? AdminResponse.text("application/json", LocalKey.loadOrCreate(access.keyFile()).publicKeys().toString())
+                    : AdminResponse.notFound("no local token key yet; faas token creates it"));
             if (template != null) {
                 template.model().queues().forEach(q -> triggers.declareQueue(q.name(), q.deadLetterQueue()));
             }
