@@ -11,6 +11,7 @@ import dev.localfaas.runtime.gateway.policy.KeySources;
 import dev.localfaas.runtime.gateway.policy.LocalKey;
 import dev.localfaas.runtime.gateway.policy.RoutePolicy;
 import dev.localfaas.runtime.gateway.policy.TemplatePolicies;
+import dev.localfaas.runtime.gateway.policy.TokenBucket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,12 +49,36 @@ final class AccessOptions {
             + "(default: ~/.localfaas/jwt-key.json; faas token signs with it).")
     Path jwtKey;
 
+    @Option(names = "--throttle-rate", paramLabel = "RPS", description = "Throttle the stage: requests per second "
+            + "over all routes, beyond which callers get 429 (API Gateway's account default is 10000).")
+    Double throttleRate;
+
+    @Option(names = "--throttle-burst", paramLabel = "N", description = "With --throttle-rate: requests allowed at "
+            + "once (default: the rate, at least 1).")
+    Integer throttleBurst;
+
     Path keyFile() {
         return jwtKey != null ? jwtKey : LocalKey.defaultFile();
     }
 
     /** The policies to enforce; warnings for what a template declares that is not enforced go to {@code warn}. */
     AccessPolicies policies(Project template, Consumer<String> warn) {
+        AccessPolicies policies = rules(template, warn);
+        if (throttleRate == null) {
+            if (throttleBurst != null) {
+                throw CliException.usage("--throttle-burst needs --throttle-rate; give both, e.g. --throttle-rate 5 --throttle-burst 10");
+            }
+            return policies;
+        }
+        try {
+            int burst = throttleBurst != null ? throttleBurst : (int) Math.max(1, Math.ceil(throttleRate));
+            return policies.withStageThrottle(new TokenBucket(throttleRate, burst));
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
+    }
+
+    private AccessPolicies rules(Project template, Consumer<String> warn) {
         if (template != null) {
             if (!corsOrigins.isEmpty() || jwtIssuer != null) {
                 throw CliException.usage("--cors-origin and --jwt-issuer are for a folder without a template; "

@@ -85,4 +85,18 @@ class RunAuthTest {
         long starts = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("users-api | START")).count();
         assertEquals(1, starts, "only the accepted call invoked the function");
     }
+
+    @Test
+    void accessOptionsBesideATemplateAreAOneLineUsageError() throws Exception {
+        Path app = tmp.resolve("sqs-app");
+        Path template = TemplateRunTest.template(app, "aws-sqs.yaml");
+        Path lib = Files.createDirectories(app.resolve("src/SQSEventSource/lib"));
+        Files.copy(CliRun.samples().resolveSibling("test-functions").resolve("fixtures-events.jar"),
+                lib.resolve("fixtures-events.jar"));
+        int exit = cli().execute("run", "-t", template.toString(), "--port", "0",
+                "--state-dir", tmp.resolve("state").toString(), "--jwt-issuer", "localfaas");
+        assertEquals(2, exit);
+        assertEquals("faas: --cors-origin and --jwt-issuer are for a folder without a template; declare Cors and Auth"
+                + " on the template's API instead", err.toString(StandardCharsets.UTF_8).trim());
+    }
 }

@@ -66,7 +66,8 @@ final class HttpTriggerHandler implements HttpHandler {
             exchange.dispatch(this); // an issuer's keys may have to be fetched: not on the IO thread
             return;
         }
-        Decision decision = policy.authorize(asked);
+        Decision admitted = asked == null ? Decision.ALLOW : access.admit();
+        Decision decision = admitted.allowed() ? policy.authorize(asked) : admitted;
         addHeaders(exchange, policy.responseHeaders(asked));
         PayloadFormat format = PayloadFormat.of(match);
         if (!decision.allowed()) {
