@@ -96,7 +96,7 @@ final class AccessOptions {
         List<String> audiences = jwtAudiences.isEmpty() && LocalKey.ISSUER.equals(jwtIssuer)
                 ? List.of(LocalKey.AUDIENCE) : jwtAudiences;
         JwtAuthorizer jwt = jwtIssuer == null ? null
-                : JwtAuthorizer.publicKeys("--jwt-issuer", jwtIssuer, audiences, "Authorization", keys(jwtIssuer));
+                : JwtAuthorizer.publicKeys(jwtIssuer, jwtIssuer, audiences, "Authorization", keys(jwtIssuer));
         return new AccessPolicies(Map.of(), new RoutePolicy(cors, jwt, jwtScopes));
     }
 

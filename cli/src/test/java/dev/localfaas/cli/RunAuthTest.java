@@ -78,7 +78,7 @@ class RunAuthTest {
         assertEquals(200, get(url + "/users/42", reader).statusCode());
         assertTrue(get(url + "/_faas/jwks.json", null).body().contains("\"kty\":\"RSA\""));
         await().atMost(10, TimeUnit.SECONDS).until(() -> err.toString(StandardCharsets.UTF_8)
-                .contains("faas: gateway: refused GET /users/42 from 127.0.0.1 -> 401 (route GET /users/{id} of users-api, jwt --jwt-issuer: no token in Authorization)"));
+                .contains("faas: gateway: refused GET /users/42 from 127.0.0.1 -> 401 (route GET /users/{id} of users-api, jwt localfaas: no token in Authorization)"));
 
         stop.countDown();
         assertEquals(0, exit.get(20, TimeUnit.SECONDS));
