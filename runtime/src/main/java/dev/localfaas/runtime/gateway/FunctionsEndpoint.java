@@ -80,6 +80,8 @@ final class FunctionsEndpoint implements AdminEndpoint {
         }
         ObjectNode inv = n.putObject("invocations");
         counts.of(f.name()).forEach(inv::put);
+        ObjectNode refusedByGateway = n.putObject("refused");
+        counts.refusals(f.name()).forEach(refusedByGateway::put);
         return n;
     }
 }

@@ -105,7 +105,7 @@ public final class Gateway implements AutoCloseable {
         ApiGatewayContext account = new ApiGatewayContext(config.account(), config.region());
         Consumer<String> notice = message -> notices.accept(message);
         HttpHandler chain = HandlerChain.assemble(config, workers, invoker.nonBlocking(), notice,
-                new HttpTriggerHandler(router::get, invoker, account, notice, () -> access),
+                new HttpTriggerHandler(router::get, invoker, account, notice, () -> access, counts),
                 new InvokeApiHandler(invoker, async, account, config.maxAsyncBodyBytes()),
                 admin);
         drain = new GracefulShutdownHandler(chain);

@@ -32,18 +32,20 @@ final class HttpTriggerHandler implements HttpHandler {
     private final ApiGatewayContext api;
     private final Consumer<String> notices;
     private final Supplier<AccessPolicies> policies;
+    private final InvocationCounts refusals;
 
     HttpTriggerHandler(Supplier<Router> router, FunctionInvoker invoker, ApiGatewayContext api, Consumer<String> notices) {
-        this(router, invoker, api, notices, () -> AccessPolicies.NONE);
+        this(router, invoker, api, notices, () -> AccessPolicies.NONE, new InvocationCounts());
     }
 
     HttpTriggerHandler(Supplier<Router> router, FunctionInvoker invoker, ApiGatewayContext api, Consumer<String> notices,
-                       Supplier<AccessPolicies> policies) {
+                       Supplier<AccessPolicies> policies, InvocationCounts refusals) {
         this.router = router;
         this.invoker = invoker;
         this.api = api;
         this.notices = notices;
         this.policies = policies;
+        this.refusals = refusals;
     }
 
     @Override
@@ -63,7 +65,15 @@ final class HttpTriggerHandler implements HttpHandler {
         RouteMatch match = found.get();
         RoutePolicy policy = asked == null ? RoutePolicy.OPEN : access.forRoute(match.function().name(), match.routeKey());
         if (policy.mayBlock() && exchange.isInIoThread()) {
-            exchange.dispatch(this); // an issuer's keys may have to be fetched: not on the IO thread
+            // an issuer's keys may have to be fetched: not on the IO thread, and still guarded against our own bugs
+            exchange.dispatch(() -> {
+                try {
+                    handleRequest(exchange);
+                } catch (RuntimeException e) {
+                    notices.accept("gateway: " + request.method() + " " + request.path() + " failed inside localfaas: " + e);
+                    Responses.failed(exchange);
+                }
+            });
             return;
         }
         Decision admitted = asked == null ? Decision.ALLOW : access.admit();
@@ -75,6 +85,7 @@ final class HttpTriggerHandler implements HttpHandler {
             notices.accept("gateway: refused " + request.method() + " " + request.path() + " from "
                     + request.sourceIp() + " -> " + decision.status() + " (route " + match.routeKey() + " of "
                     + match.function().name() + ", " + decision.rule() + ")");
+            refusals.refused(match.function().name(), decision.status());
             Responses.message(exchange, decision.status(), decision.message());
             return;
         }

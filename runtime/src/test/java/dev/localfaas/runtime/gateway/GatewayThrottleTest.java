@@ -46,6 +46,8 @@ class GatewayThrottleTest {
             assertEquals(before + 2, gw.invocations.size(), "a throttled request costs no invocation");
             assertTrue(gw.notices.stream().anyMatch(n -> n.contains("-> 429 (route ANY /hello of hello, stage "
                     + "throttle rate 0.5/s burst 2)")), gw.notices.toString());
+            assertTrue(gw.get("/_faas/functions/hello").body().contains("\"refused\":{\"unauthorized\":0,"
+                    + "\"forbidden\":0,\"throttled\":1}"), gw.get("/_faas/functions/hello").body());
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
                     .until(() -> gw.get("/hello").statusCode() == 200);
         } finally {
