@@ -27,6 +27,9 @@ import java.util.function.Supplier;
  */
 final class HttpTriggerHandler implements HttpHandler {
 
+    /** Set when the route's API answers CORS itself: HTTP API then drops the function's own CORS headers. */
+    private static final io.undertow.util.AttachmentKey<Boolean> GATEWAY_CORS = io.undertow.util.AttachmentKey.create(Boolean.class);
+
     private final Supplier<Router> router;
     private final FunctionInvoker invoker;
     private final ApiGatewayContext api;
@@ -79,6 +82,9 @@ final class HttpTriggerHandler implements HttpHandler {
         Decision admitted = asked == null ? Decision.ALLOW : access.admit();
         Decision decision = admitted.allowed() ? policy.authorize(asked) : admitted;
         addHeaders(exchange, policy.responseHeaders(asked));
+        if (policy.cors() != null) {
+            exchange.putAttachment(GATEWAY_CORS, true);
+        }
         PayloadFormat format = PayloadFormat.of(match);
         if (!decision.allowed()) {
             // refused before any function runs: no invocation, nothing metered, as API Gateway bills it
@@ -155,6 +161,10 @@ final class HttpTriggerHandler implements HttpHandler {
                     + e.getMessage());
             Responses.message(exchange, 502, "Internal server error");
             return;
+        }
+        if (exchange.getAttachment(GATEWAY_CORS) != null) {
+            response = new ProxyResponse(response.status(), response.headers().stream()
+                    .filter(h -> !h.name().regionMatches(true, 0, "access-control-", 0, 15)).toList(), response.body());
         }
         Responses.proxy(exchange, response);
     }

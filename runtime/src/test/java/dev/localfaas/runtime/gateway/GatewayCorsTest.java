@@ -26,12 +26,17 @@ class GatewayCorsTest {
 
     @BeforeAll
     static void start() {
-        gw = RunningGateway.start(Samples.copy(dir.resolve("functions"), "fixtures-events.jar"), dir.resolve("state"));
+        Path functions = Samples.copy(dir.resolve("functions"), "fixtures-events.jar");
+        TestJars.build(dir, functions.resolve("canned.jar"), Map.of("OwnCors", TestJars.canned("OwnCors",
+                "name = \"own-cors\"", "{\"statusCode\":200,\"headers\":{\"Access-Control-Allow-Origin\":\"*\","
+                        + "\"X-Own\":\"1\"},\"body\":\"own\"}")));
+        gw = RunningGateway.start(functions, dir.resolve("state"));
         CorsRule cors = CorsRule.fromTemplate(Map.of("AllowOrigins", List.of("https://app.example.com"),
                 "AllowMethods", List.of("GET", "POST"), "AllowHeaders", List.of("authorization", "content-type"),
                 "ExposeHeaders", List.of("x-total"), "MaxAge", 600, "AllowCredentials", true));
         gw.gateway.accessPolicies(new AccessPolicies(Map.of(
-                AccessPolicies.key("echo-http", "ANY /echo-http/{proxy+}"), new RoutePolicy(cors, null, List.of())),
+                AccessPolicies.key("echo-http", "ANY /echo-http/{proxy+}"), new RoutePolicy(cors, null, List.of()),
+                AccessPolicies.key("own-cors", "ANY /own-cors"), new RoutePolicy(cors, null, List.of())),
                 RoutePolicy.OPEN));
     }
 
@@ -78,6 +83,15 @@ class GatewayCorsTest {
                 .header("Origin", "https://evil.example.net").GET().build());
         assertEquals(200, other.statusCode());
         assertFalse(other.headers().firstValue("access-control-allow-origin").isPresent());
+    }
+
+    @Test
+    void theFunctionsOwnCorsHeadersGiveWayToTheApisAsHttpApiDoes() {
+        HttpResponse<String> r = gw.send(HttpRequest.newBuilder(gw.uri("/own-cors"))
+                .header("Origin", "https://app.example.com").GET().build());
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(List.of("https://app.example.com"), r.headers().allValues("access-control-allow-origin"));
+        assertEquals("1", r.headers().firstValue("x-own").orElse(""));
     }
 
     @Test
