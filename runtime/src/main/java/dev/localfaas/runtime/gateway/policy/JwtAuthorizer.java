@@ -35,6 +35,13 @@ public final class JwtAuthorizer {
     private final String identityHeader;
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final long skewSeconds;
+    private final JWKSource<SecurityContext> keys;
+    /**
+     * Tokens already verified, so a client that reuses its token pays the signature check once: the result of a
+     * verification never changes for the same token string, except by time, and exp/nbf are checked again on a hit.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, JWTClaimsSet> verified = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int VERIFIED_CACHE = 10_000;
 
     /**
      * @param identityHeader the header of {@code $request.header.Authorization}
@@ -47,6 +54,7 @@ public final class JwtAuthorizer {
         this.audiences = List.copyOf(audiences);
         this.identityHeader = identityHeader;
         this.skewSeconds = clockSkew.toSeconds();
+        this.keys = keys;
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
                 new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("exp"));
@@ -64,6 +72,14 @@ public final class JwtAuthorizer {
         return name;
     }
 
+    /**
+     * Whether a check may wait on the network: until the issuer's discovery document and key set were first read.
+     * Afterwards a token with an unknown kid still refetches the set, briefly, on whichever thread checks it.
+     */
+    public boolean mayBlock() {
+        return keys instanceof KeySources.Discovered d && !d.loaded();
+    }
+
     public String issuer() {
         return issuer;
     }
@@ -78,13 +94,23 @@ public final class JwtAuthorizer {
         if (token.isEmpty()) {
             return Decision.unauthorized(rule + "no token in " + identityHeader);
         }
-        JWTClaimsSet claims;
-        try {
-            claims = processor.process(token, null);
-        } catch (ParseException e) {
-            return Decision.unauthorized(rule + "not a JWT");
-        } catch (BadJOSEException | JOSEException e) {
-            return Decision.unauthorized(rule + e.getMessage());
+        JWTClaimsSet claims = verified.get(token);
+        if (claims != null && !stillValid(claims)) {
+            verified.remove(token);
+            claims = null;
+        }
+        if (claims == null) {
+            try {
+                claims = processor.process(token, null);
+            } catch (ParseException e) {
+                return Decision.unauthorized(rule + "not a JWT");
+            } catch (BadJOSEException | JOSEException e) {
+                return Decision.unauthorized(rule + e.getMessage());
+            }
+            if (verified.size() >= VERIFIED_CACHE) {
+                verified.clear();
+            }
+            verified.put(token, claims);
         }
         Date iat = claims.getIssueTime();
         if (iat != null && iat.getTime() > System.currentTimeMillis() + skewSeconds * 1000) {
@@ -98,6 +124,15 @@ public final class JwtAuthorizer {
             return Decision.forbidden(rule + "scopes " + scopes + " have none of " + routeScopes);
         }
         return Decision.allow(claimStrings(claims), routeScopes.isEmpty() ? null : scopes);
+    }
+
+    /** exp and nbf again, with the same skew, for a token verified earlier. */
+    private boolean stillValid(JWTClaimsSet claims) {
+        long now = System.currentTimeMillis();
+        Date exp = claims.getExpirationTime();
+        Date nbf = claims.getNotBeforeTime();
+        return exp != null && exp.getTime() + skewSeconds * 1000 > now
+                && (nbf == null || nbf.getTime() - skewSeconds * 1000 <= now);
     }
 
     private boolean audienceMatches(JWTClaimsSet claims) {

@@ -38,8 +38,21 @@ public final class KeySources {
      * {@code kid} (key rotation). Not rate limited: a local gateway has one honest caller.
      */
     public static JWKSource<SecurityContext> discovered(String issuer) {
-        return new JWKSource<>() {
+        return new Discovered(issuer);
+    }
+
+    /** The issuer's keys, looked up on first use; {@link #loaded()} tells whether a request may still wait for that. */
+    static final class Discovered implements JWKSource<SecurityContext> {
+            private final String issuer;
             private volatile JWKSource<SecurityContext> keys;
+
+            Discovered(String issuer) {
+                this.issuer = issuer;
+            }
+
+            boolean loaded() {
+                return keys != null;
+            }
 
             @Override
             public List<JWK> get(JWKSelector selector, SecurityContext context) throws KeySourceException {
@@ -54,7 +67,6 @@ public final class KeySources {
                 }
                 return k.get(selector, context);
             }
-        };
     }
 
     /** A JWKS file (public keys, as {@code faas run} serves its own); read once. */

@@ -23,9 +23,9 @@ public record RoutePolicy(CorsRule cors, JwtAuthorizer jwt, List<String> scopes)
         return jwt == null ? Decision.ALLOW : jwt.check(request, scopes);
     }
 
-    /** Whether checking may block (fetching an issuer's keys), so it must not run on an IO thread. */
+    /** Whether checking may block (a first fetch of an issuer's keys), so it must not run on an IO thread. */
     public boolean mayBlock() {
-        return jwt != null;
+        return jwt != null && jwt.mayBlock();
     }
 
     /** Headers the gateway adds to the function's response (CORS), or to a refusal. */
