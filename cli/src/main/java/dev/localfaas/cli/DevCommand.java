@@ -122,6 +122,7 @@ final class DevCommand implements Callable<Integer> {
         run.stateDir = stateDir;
         run.common = common;
         run.project = new ProjectSource(); // faas dev serves the folder it built, never a template
+        run.access = new AccessOptions(); // no gateway policies under faas dev
         run.stop = stop;
         run.onReady = reload -> watch(modules, reload, out, err);
         return run.call();

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             TopicsCommand.class,
             EventsCommand.class,
             RulesCommand.class,
+            TokenCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Faas implements Runnable {

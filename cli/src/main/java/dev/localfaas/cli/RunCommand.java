@@ -11,6 +11,8 @@ import dev.localfaas.runtime.function.FunctionsWatcher;
 import dev.localfaas.runtime.gateway.Gateway;
 import dev.localfaas.runtime.gateway.GatewayConfig;
 import dev.localfaas.runtime.gateway.GatewayException;
+import dev.localfaas.runtime.gateway.AdminResponse;
+import dev.localfaas.runtime.gateway.policy.LocalKey;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,6 +113,9 @@ final class RunCommand implements Callable<Integer> {
     Duration retryDelay;
 
     @Mixin
+    AccessOptions access;
+
+    @Mixin
     CommonOptions common;
 
     @Spec
@@ -162,13 +167,17 @@ final class RunCommand implements Callable<Integer> {
                      : LedgerRotation.defaults().withRetention(usageRetention), line -> err.println("faas: warning: " + line));
              ServedTriggers triggers = ServedTriggers.open(faas, config, line -> err.println("faas: " + line), events)) {
             log.widen(faas.functions());
-            AccessPolicy access = AccessPolicy.defaults().withAllowedHosts(allowedHosts)
+            AccessPolicy adminAccess = AccessPolicy.defaults().withAllowedHosts(allowedHosts)
                     .withAdminToken(adminToken == null || adminToken.isBlank() ? null : adminToken);
             Gateway gateway = Gateway.create(GatewayConfig.defaults().withHost(host).withPort(port)
-                    .withAccount(config.region(), config.accountId()).withAccess(access), faas);
+                    .withAccount(config.region(), config.accountId()).withAccess(adminAccess), faas);
             gateway.onNotice(line -> err.println("faas: " + line)).functionStats(faas::stats);
             faas.addListener(gateway.invocationListener());
             triggers.mount(gateway);
+            gateway.accessPolicies(access.policies(template, line -> err.println("faas: warning: " + line)));
+            gateway.mount("/_faas/jwks.json", request -> Files.isRegularFile(access.keyFile())
+                    ? AdminResponse.text("application/json", LocalKey.loadOrCreate(access.keyFile()).publicKeys().toString())
+                    : AdminResponse.notFound("no local token key yet; faas token creates it"));
             if (template != null) {
                 template.model().queues().forEach(q -> triggers.declareQueue(q.name(), q.deadLetterQueue()));
             }

@@ -90,6 +90,8 @@ final class FunctionsEndpoint implements AdminEndpoint {
                 .put("oldestAgeMs", ev == null ? 0 : ev.oldestAgeMillis());
         ObjectNode inv = n.putObject("invocations");
         counts.of(f.name()).forEach(inv::put);
+        ObjectNode refusedByGateway = n.putObject("refused");
+        counts.refusals(f.name()).forEach(refusedByGateway::put);
         return n;
     }
 }

@@ -6,6 +6,7 @@ import dev.localfaas.runtime.execution.FunctionInvoker;
 import dev.localfaas.runtime.execution.FunctionStats;
 import dev.localfaas.runtime.execution.InvocationListener;
 import dev.localfaas.runtime.execution.InvocationResult;
+import dev.localfaas.runtime.gateway.policy.AccessPolicies;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -43,6 +44,7 @@ public final class Gateway implements AutoCloseable {
     private volatile Consumer<String> notices = System.err::println;
     private volatile Supplier<List<FunctionStats>> stats = List::of;
     private volatile AwsApi awsApi;
+    private volatile AccessPolicies access = AccessPolicies.NONE;
     private Undertow server;
     private GracefulShutdownHandler drain;
     private ExecutorService workers;
@@ -86,6 +88,12 @@ public final class Gateway implements AutoCloseable {
         return events == null ? List.of() : events.stats();
     }
 
+    /** What routes enforce before their function runs (CORS, JWT authorizers); may be swapped at any time. */
+    public Gateway accessPolicies(AccessPolicies policies) {
+        this.access = Objects.requireNonNull(policies, "policies");
+        return this;
+    }
+
     /** Serves a JSON endpoint under a prefix such as {@code /_faas/queues} (the prefix and everything below it). */
     public Gateway mount(String prefix, AdminEndpoint endpoint) {
         admin.mount(prefix, new AdminEndpointHandler(prefix, endpoint, config.maxBodyBytes()));
@@ -121,7 +129,7 @@ public final class Gateway implements AutoCloseable {
         adminToken = config.access().token()
                 .orElse(reachableFromNetwork() ? AccessPolicy.generateToken() : null);
         HttpHandler chain = HandlerChain.assemble(config, adminToken, workers, invoker.nonBlocking(), notice,
-                new HttpTriggerHandler(router::get, invoker, account, notice),
+                new HttpTriggerHandler(router::get, invoker, account, notice, () -> access, counts),
                 new InvokeApiHandler(invoker, async, account, config.maxAsyncBodyBytes()),
                 admin);
         if (awsApi != null) {

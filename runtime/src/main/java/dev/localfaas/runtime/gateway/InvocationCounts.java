@@ -13,6 +13,23 @@ import java.util.concurrent.atomic.LongAdder;
 final class InvocationCounts implements InvocationListener {
 
     private final Map<String, Map<Outcome, LongAdder>> counts = new ConcurrentHashMap<>();
+    /** Requests the gateway refused before invoking (401, 403, 429), per function and status: no invocation ran. */
+    private final Map<String, Map<Integer, LongAdder>> refused = new ConcurrentHashMap<>();
+
+    void refused(String function, int status) {
+        refused.computeIfAbsent(function, f -> new ConcurrentHashMap<>())
+                .computeIfAbsent(status, s -> new LongAdder()).increment();
+    }
+
+    /** {@code unauthorized}, {@code forbidden}, {@code throttled}: requests refused by the gateway's policies. */
+    Map<String, Long> refusals(String function) {
+        Map<Integer, LongAdder> m = refused.getOrDefault(function, Map.of());
+        Map<String, Long> out = new LinkedHashMap<>();
+        out.put("unauthorized", m.containsKey(401) ? m.get(401).sum() : 0L);
+        out.put("forbidden", m.containsKey(403) ? m.get(403).sum() : 0L);
+        out.put("throttled", m.containsKey(429) ? m.get(429).sum() : 0L);
+        return out;
+    }
 
     @Override
     public void onInvocation(InvocationResult result) {
