@@ -102,4 +102,28 @@ class TemplateEventsRunTest {
         stop.countDown();
         assertEquals(0, exit.get(30, TimeUnit.SECONDS), err.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void theSamplePipelineTemplateFansOutLikeTheFolderOfJars() throws Exception {
+        Path template = CliRun.samples().resolve("../../template.yaml").normalize();
+        CommandLine cli = Faas.commandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        ((RunCommand) cli.getSubcommands().get("run").getCommandSpec().userObject()).stop = stop::await;
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute("run", "-t",
+                template.toString(), "--port", "0", "--state-dir", tmp.resolve("state").toString()));
+        Pattern ready = Pattern.compile("Ready on (http://127\\.0\\.0\\.1:\\d+)");
+        await().atMost(30, TimeUnit.SECONDS).until(() -> ready.matcher(out()).find() || exit.isDone());
+        Matcher m = ready.matcher(out());
+        assertTrue(m.find(), out() + err);
+        String url = m.group(1);
+
+        HttpResponse<String> order = send("POST", url + "/orders", "{\"item\": \"espresso machine\", \"amount\": 450}");
+        assertEquals(201, order.statusCode(), order.body() + out());
+        String messageId = JSON.readTree(order.body()).get("messageId").asText();
+        await().atMost(30, TimeUnit.SECONDS).until(() -> out().contains("orders-audit: large order in message "
+                + messageId) && out().contains("orders-worker: processed message"));
+
+        stop.countDown();
+        assertEquals(0, exit.get(30, TimeUnit.SECONDS), err.toString(StandardCharsets.UTF_8));
+    }
 }

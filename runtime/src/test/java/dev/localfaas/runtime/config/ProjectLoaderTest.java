@@ -133,6 +133,16 @@ class ProjectLoaderTest {
         FunctionSpec worker = project.catalog().find("orders-worker").orElseThrow();
         assertEquals(List.of(new QueueSpec("orders", 5, 0, 3, "orders-dlq", 5)), worker.queues());
         assertEquals(512, worker.memoryMb());
+        assertEquals(List.of(new dev.localfaas.runtime.trigger.topic.TopicSpec("order-events", false)),
+                project.events().topics());
+        assertEquals(List.of(new dev.localfaas.runtime.trigger.topic.SubscriptionSpec("order-events",
+                dev.localfaas.runtime.trigger.delivery.Target.queue("orders"), "",
+                dev.localfaas.runtime.trigger.topic.FilterPolicyScope.MessageAttributes, true,
+                "template.yaml OrdersQueueSubscription")), project.events().subscriptions());
+        assertEquals(List.of(new dev.localfaas.runtime.function.EventSources.TopicTriggerSpec("order-events",
+                "{\"order\":{\"amount\":[{\"numeric\":[\">\",100]}]}}", "MessageBody")),
+                project.catalog().find("orders-audit").orElseThrow().events().topics());
+        assertEquals(List.of(), project.model().warnings(), "everything in the sample is served");
     }
 
     @Test
