@@ -65,9 +65,13 @@ public record TemplateEvents(List<TopicSpec> topics, List<SubscriptionSpec> subs
         List<TopicSpec> topics = new ArrayList<>();
         for (TopicResource t : model.topics()) {
             problems.guard(t.logicalId(), Optional.<TopicSpec>empty(), () -> {
+                if (t.fifo() != t.name().endsWith(".fifo")) {
+                    throw new ConfigError(t.position(), "topic " + t.name() + (t.fifo()
+                            ? " has FifoTopic: true, so its TopicName must end in .fifo, as SNS requires; fix TopicName"
+                            : " ends in .fifo, which SNS keeps for FIFO topics; add FifoTopic: true or rename it"));
+                }
                 try {
-                    return Optional.of(new TopicSpec(t.fifo() && !t.name().endsWith(".fifo") ? t.name() + ".fifo"
-                            : t.name(), t.contentBasedDeduplication()));
+                    return Optional.of(new TopicSpec(t.name(), t.contentBasedDeduplication()));
                 } catch (TopicRequestException x) {
                     throw new ConfigError(t.position(), x.getMessage() + "; fix TopicName");
                 }

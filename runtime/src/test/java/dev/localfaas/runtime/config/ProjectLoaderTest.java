@@ -146,6 +146,18 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void badTopicsSubscriptionsAndRuleTargetsAreProblemsAtTheirResource() {
+        assertEquals(List.of(
+                "template.yaml:10:5: Orders: topic Orders has FifoTopic: true, so its TopicName must end in .fifo, as SNS"
+                        + " requires; fix TopicName",
+                "template.yaml:17:17: Mail: Protocol 'email' is not delivered locally; use sqs (Endpoint: !GetAtt Q.Arn)"
+                        + " or lambda (Endpoint: !GetAtt Fn.Arn)",
+                "template.yaml:20:5: Nightly: target log has Arn 'arn:aws:logs:us-east-1:123456789012:log-group:shop', not"
+                        + " a function or queue; write Arn: !GetAtt YourFunction.Arn or !GetAtt YourQueue.Arn"),
+                problems("bad-events.yaml", "hello.jar"));
+    }
+
+    @Test
     void aSyntaxErrorIsOneLineAtItsPosition() {
         assertEquals(List.of("template.yaml:7:6: not valid YAML: while parsing a block mapping, expected <block end>,"
                 + " but found '<block mapping start>'; fix the indentation or quoting there"), problems("bad-syntax.yaml"));
