@@ -1,5 +1,6 @@
 package dev.localfaas.cli;
 
+import dev.localfaas.runtime.config.TemplateEvents;
 import dev.localfaas.runtime.execution.RetryPolicy;
 import dev.localfaas.runtime.trigger.delivery.Target;
 import dev.localfaas.runtime.trigger.topic.FilterPolicyScope;
@@ -9,15 +10,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What {@code faas run} takes for topics and asynchronous deliveries: {@code --subscribe} subscriptions and the
- * {@code --retry-delay} of Lambda's asynchronous retries.
+ * What {@code faas run} takes for topics and asynchronous deliveries: {@code --subscribe} subscriptions, the
+ * {@code --retry-delay} of Lambda's asynchronous retries, and a project file's topics, subscriptions and rules.
  */
-record EventOptions(RetryPolicy retries, List<SubscriptionSpec> subscriptions) {
+record EventOptions(RetryPolicy retries, List<SubscriptionSpec> subscriptions, TemplateEvents template) {
 
-    static final EventOptions DEFAULTS = new EventOptions(RetryPolicy.LAMBDA_ASYNC, List.of());
+    static final EventOptions DEFAULTS = new EventOptions(RetryPolicy.LAMBDA_ASYNC, List.of(), TemplateEvents.NONE);
 
     EventOptions {
         subscriptions = List.copyOf(subscriptions);
+        template = template == null ? TemplateEvents.NONE : template;
+    }
+
+    /** The same options with a project file's topics, subscriptions and rules, served beside {@code --subscribe}. */
+    EventOptions with(TemplateEvents declared) {
+        return new EventOptions(retries, subscriptions, declared);
+    }
+
+    /** The template's subscriptions, then {@code --subscribe}'s. */
+    List<SubscriptionSpec> allSubscriptions() {
+        List<SubscriptionSpec> all = new ArrayList<>(template.subscriptions());
+        all.addAll(subscriptions);
+        return all;
     }
 
     /**
@@ -42,6 +56,6 @@ record EventOptions(RetryPolicy retries, List<SubscriptionSpec> subscriptions) {
             subscriptions.add(new SubscriptionSpec(parts[0], target, "", FilterPolicyScope.MessageAttributes, raw,
                     "--subscribe " + s));
         }
-        return new EventOptions(retries, subscriptions);
+        return new EventOptions(retries, subscriptions, TemplateEvents.NONE);
     }
 }

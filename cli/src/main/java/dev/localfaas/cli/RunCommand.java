@@ -152,7 +152,8 @@ final class RunCommand implements Callable<Integer> {
         if (usageRetention != null && (usageRetention.isZero() || usageRetention.isNegative())) {
             throw CliException.usage("--usage-retention must be longer than zero, like 30d");
         }
-        EventOptions events = EventOptions.parse(retryDelay, subscribe);
+        EventOptions events = EventOptions.parse(retryDelay, subscribe)
+                .with(template == null ? null : template.events());
         InvocationLog log = new InvocationLog(out);
         RuntimeConfig config = RuntimeConfig.forDirectory(dir).withSnapshotJars(!noWatch || onReady != null)
                 .withLogSink(log);

@@ -80,7 +80,7 @@ final class ServedTriggers implements AutoCloseable {
             throw e;
         }
         PublishSubscribe events = PublishSubscribe.open(config, faas, queues.backend(), options.retries(),
-                options.subscriptions(), notices);
+                options.template().topics(), options.allSubscriptions(), options.template().rules(), notices);
         ServedTriggers served = new ServedTriggers(scheduler, queues, events,
                 new LiveUsage(PriceBook.builtIn(), ReportOptions.defaults()));
         faas.addListener(served.usage);

@@ -63,6 +63,37 @@ class ValidateCommandTest {
     }
 
     @Test
+    void anInvalidFilterPolicyIsAProblemAtItsEventOrSubscription() throws Exception {
+        Path file = app(GOOD.replace("          GREETING: !Ref Greeting\n", """
+                                  GREETING: !Ref Greeting
+                              Events:
+                                Large:
+                                  Type: SNS
+                                  Properties:
+                                    Topic: !Ref Orders
+                                    FilterPolicy:
+                                      amount: [{numeric: [">", lots]}]
+                          Orders:
+                            Type: AWS::SNS::Topic
+                          Copies:
+                            Type: AWS::SNS::Subscription
+                            Properties:
+                              TopicArn: !Ref Orders
+                              Protocol: sqs
+                              Endpoint: arn:aws:sqs:us-east-1:123456789012:copies
+                              FilterPolicy: '{"store": "web"}'
+                        """));
+        CliRun run = CliRun.of("validate", "-t", file.toString(), "--parameter-overrides", "Greeting=hi");
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.out() + run.err());
+        assertEquals(String.join(System.lineSeparator(),
+                file + ":18:11: Hello: event Large FilterPolicy: filter policy key \"amount\" numeric takes operator and"
+                        + " number pairs, like [\">\", 0, \"<=\", 150] or [\"=\", 301.5]",
+                file + ":26:5: Copies: FilterPolicy: filter policy key \"store\" must be an array of values, like"
+                        + " \"store\": [\"web\"]",
+                "2 problems", ""), run.out());
+    }
+
+    @Test
     void runRefusesAnInvalidTemplateAndStartsNothing() throws Exception {
         Path file = app(GOOD.replace("CodeUri: hello.jar", "CodeUri: missing.jar"));
         CliRun run = CliRun.of("run", "-t", file.toString(), "--port", "0", "--parameter-overrides", "Greeting=hi");

@@ -7,7 +7,7 @@ import dev.localfaas.runtime.config.yaml.Position;
  * kept, served or not yet, so that the issues which bring topics, buses and Kafka read them from here.
  */
 public sealed interface EventSource permits EventSource.Http, EventSource.Schedule, EventSource.Queue,
-        EventSource.Topic, EventSource.BusRule, EventSource.Stream {
+        EventSource.Topic, EventSource.BusRule, EventSource.Bucket, EventSource.Stream {
 
     /** The event's name under {@code Events} (SAM) or its index (Serverless). */
     String id();
@@ -41,20 +41,24 @@ public sealed interface EventSource permits EventSource.Http, EventSource.Schedu
                  Position position) implements EventSource {
     }
 
-    /** {@code SNS}: the topic (ARN or name) and the subscription's filter policy. Served by the topics issue. */
-    record Topic(String id, String topic, Object filterPolicy, Position position) implements EventSource {
-        @Override
-        public boolean served() {
-            return false;
-        }
+    /**
+     * {@code SNS}: the topic (ARN or name) and the subscription's filter policy.
+     *
+     * @param filterPolicy      as written (a mapping, or a JSON string), null when none
+     * @param filterPolicyScope {@code MessageAttributes} or {@code MessageBody}
+     */
+    record Topic(String id, String topic, Object filterPolicy, String filterPolicyScope, Position position)
+            implements EventSource {
     }
 
-    /** {@code EventBridgeRule}: the pattern and the bus. Served by the event-bus issue. */
-    record BusRule(String id, String eventBus, Object pattern, String input, Position position) implements EventSource {
-        @Override
-        public boolean served() {
-            return false;
-        }
+    /** {@code EventBridgeRule}/{@code CloudWatchEvent}: the pattern (as written), the bus and the rule's name ("" none). */
+    record BusRule(String id, String eventBus, Object pattern, String input, String name, Position position)
+            implements EventSource {
+    }
+
+    /** {@code S3}: the bucket's name, its events and the key's prefix and suffix ("" for none). */
+    record Bucket(String id, String bucket, java.util.List<String> events, String prefix, String suffix,
+                  Position position) implements EventSource {
     }
 
     /** {@code Kafka}, {@code SelfManagedKafka}, {@code MSK}: the type, topics and everything else, kept as written. */

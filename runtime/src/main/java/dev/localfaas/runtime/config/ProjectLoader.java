@@ -45,7 +45,7 @@ public final class ProjectLoader {
             root = YamlReader.read(file, file);
         } catch (YamlSyntaxException e) {
             problems.add(e.position(), "", e.getMessage());
-            return new Project(null, new FunctionCatalog(List.of(), List.of()), directory);
+            return new Project(null, new FunctionCatalog(List.of(), List.of()), directory, TemplateEvents.NONE);
         }
         LocalNames names = new LocalNames(options.region(), options.accountId(), options.endpoint(),
                 directory.getFileName() == null ? "local" : directory.getFileName().toString());
@@ -54,6 +54,6 @@ public final class ProjectLoader {
             case SERVERLESS -> ServerlessReader.read(root, file, directory, options, names, problems);
         };
         FunctionCatalog catalog = TemplateFunctions.specs(model, problems);
-        return new Project(model, catalog, directory);
+        return new Project(model, catalog, directory, TemplateEvents.of(model, problems));
     }
 }

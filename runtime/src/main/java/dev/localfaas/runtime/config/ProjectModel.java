@@ -23,7 +23,15 @@ public record ProjectModel(
         List<RuleResource> rules,
         List<OutputValue> outputs,
         List<String> notEmulated,
-        List<String> warnings) {
+        List<String> warnings,
+        List<SubscriptionResource> subscriptions) {
+
+    /** A model without {@code AWS::SNS::Subscription}s (the Serverless Framework file declares none). */
+    public ProjectModel(Path file, ProjectFormat format, List<FunctionResource> functions, List<ApiResource> apis,
+                        List<QueueResource> queues, List<TopicResource> topics, List<RuleResource> rules,
+                        List<OutputValue> outputs, List<String> notEmulated, List<String> warnings) {
+        this(file, format, functions, apis, queues, topics, rules, outputs, notEmulated, warnings, List.of());
+    }
 
     public ProjectModel {
         functions = List.copyOf(functions);
@@ -34,6 +42,7 @@ public record ProjectModel(
         outputs = List.copyOf(outputs);
         notEmulated = List.copyOf(notEmulated);
         warnings = List.copyOf(warnings);
+        subscriptions = List.copyOf(subscriptions);
     }
 
     /** The two project-file formats. */

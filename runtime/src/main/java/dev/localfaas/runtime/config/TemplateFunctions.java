@@ -61,11 +61,11 @@ final class TemplateFunctions {
                 } else if (e instanceof EventSource.Queue q && q.enabled()) {
                     queues.add(queueSpec(model, q));
                 }
-                // topics, rules and streams are parsed for the issues that serve them; the reader warned about them
+                // streams are parsed for the Kafka issue; the reader warned about them
             }
             FunctionSpec spec = new FunctionSpec(f.name(), f.code(), f.handler(), f.memoryMb(), f.timeoutSeconds(),
                     f.reservedConcurrency(), f.environment(), inputType.get(), routes, schedules, queues,
-                    f.architecture(), f.layers());
+                    f.architecture(), f.layers(), TemplateEvents.of(f, problems));
             checkQueues(f, spec, problems);
             specs.add(spec);
         }

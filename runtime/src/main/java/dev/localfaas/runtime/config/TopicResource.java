@@ -2,6 +2,11 @@ package dev.localfaas.runtime.config;
 
 import dev.localfaas.runtime.config.yaml.Position;
 
-/** An {@code AWS::SNS::Topic}, kept for the topics issue. @param subscriptions as written, null when none */
-public record TopicResource(String logicalId, String name, boolean fifo, Object subscriptions, Position position) {
+/**
+ * An {@code AWS::SNS::Topic}: its name (TopicName, else the logical id), FifoTopic and ContentBasedDeduplication.
+ *
+ * @param subscriptions the inline {@code Subscription} list as written, null when none
+ */
+public record TopicResource(String logicalId, String name, boolean fifo, boolean contentBasedDeduplication,
+                            Object subscriptions, Position position) {
 }

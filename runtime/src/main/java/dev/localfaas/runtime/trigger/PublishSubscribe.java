@@ -6,9 +6,11 @@ import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.function.FunctionSpec;
 import dev.localfaas.runtime.trigger.bucket.Buckets;
 import dev.localfaas.runtime.trigger.bus.EventBuses;
+import dev.localfaas.runtime.trigger.bus.RuleSpec;
 import dev.localfaas.runtime.trigger.delivery.AsyncDelivery;
 import dev.localfaas.runtime.trigger.queue.QueueBackend;
 import dev.localfaas.runtime.trigger.topic.SubscriptionSpec;
+import dev.localfaas.runtime.trigger.topic.TopicSpec;
 import dev.localfaas.runtime.trigger.topic.TopicTriggerException;
 import dev.localfaas.runtime.trigger.topic.Topics;
 import java.util.ArrayList;
@@ -31,14 +33,19 @@ public final class PublishSubscribe implements AutoCloseable {
     private final EventBuses buses;
     private final Buckets buckets;
     private final List<SubscriptionSpec> extraSubscriptions;
+    private final List<TopicSpec> extraTopics;
+    private final List<RuleSpec> extraRules;
 
     private PublishSubscribe(AsyncDelivery delivery, Topics topics, EventBuses buses, Buckets buckets,
-                             List<SubscriptionSpec> extraSubscriptions) {
+                             List<SubscriptionSpec> extraSubscriptions, List<TopicSpec> extraTopics,
+                             List<RuleSpec> extraRules) {
         this.delivery = delivery;
         this.topics = topics;
         this.buses = buses;
         this.buckets = buckets;
         this.extraSubscriptions = List.copyOf(extraSubscriptions);
+        this.extraTopics = List.copyOf(extraTopics);
+        this.extraRules = List.copyOf(extraRules);
     }
 
     /**
@@ -48,11 +55,22 @@ public final class PublishSubscribe implements AutoCloseable {
     public static PublishSubscribe open(RuntimeConfig config, FunctionInvoker invoker, QueueBackend queues,
                                         RetryPolicy retries, List<SubscriptionSpec> extraSubscriptions,
                                         Consumer<String> notices) {
+        return open(config, invoker, queues, retries, List.of(), extraSubscriptions, List.of(), notices);
+    }
+
+    /**
+     * @param extraTopics topics declared outside the functions (a template's {@code AWS::SNS::Topic}), created first
+     * @param extraRules  rules declared outside the functions (a template's {@code AWS::Events::Rule})
+     */
+    public static PublishSubscribe open(RuntimeConfig config, FunctionInvoker invoker, QueueBackend queues,
+                                        RetryPolicy retries, List<TopicSpec> extraTopics,
+                                        List<SubscriptionSpec> extraSubscriptions, List<RuleSpec> extraRules,
+                                        Consumer<String> notices) {
         AsyncDelivery delivery = new AsyncDelivery(invoker, queues, retries, config.region(), config.accountId(), notices);
         Topics topics = new Topics(config.region(), config.accountId(), queues, delivery, notices);
         EventBuses buses = new EventBuses(config.region(), config.accountId(), queues, delivery, notices);
         Buckets buckets = new Buckets(config.stateDir().resolve("buckets"), config.region(), delivery, BUCKET_SCAN, notices);
-        return new PublishSubscribe(delivery, topics, buses, buckets, extraSubscriptions);
+        return new PublishSubscribe(delivery, topics, buses, buckets, extraSubscriptions, extraTopics, extraRules);
     }
 
     /**
@@ -62,6 +80,7 @@ public final class PublishSubscribe implements AutoCloseable {
      */
     public void start(Collection<FunctionSpec> functions) {
         List<String> problems = new ArrayList<>();
+        extraTopics.forEach(topics::create); // before any subscription names them, so FIFO settings hold
         try {
             topics.start(functions);
         } catch (TopicTriggerException e) {
@@ -72,6 +91,13 @@ public final class PublishSubscribe implements AutoCloseable {
         for (SubscriptionSpec s : extraSubscriptions) {
             try {
                 topics.subscribe(s);
+            } catch (RuntimeException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        for (RuleSpec r : extraRules) {
+            try {
+                buses.putRule(r);
             } catch (RuntimeException e) {
                 problems.add(e.getMessage());
             }

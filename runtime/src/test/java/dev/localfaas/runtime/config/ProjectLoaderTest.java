@@ -133,6 +133,28 @@ class ProjectLoaderTest {
         FunctionSpec worker = project.catalog().find("orders-worker").orElseThrow();
         assertEquals(List.of(new QueueSpec("orders", 5, 0, 3, "orders-dlq", 5)), worker.queues());
         assertEquals(512, worker.memoryMb());
+        assertEquals(List.of(new dev.localfaas.runtime.trigger.topic.TopicSpec("order-events", false)),
+                project.events().topics());
+        assertEquals(List.of(new dev.localfaas.runtime.trigger.topic.SubscriptionSpec("order-events",
+                dev.localfaas.runtime.trigger.delivery.Target.queue("orders"), "",
+                dev.localfaas.runtime.trigger.topic.FilterPolicyScope.MessageAttributes, true,
+                "template.yaml OrdersQueueSubscription")), project.events().subscriptions());
+        assertEquals(List.of(new dev.localfaas.runtime.function.EventSources.TopicTriggerSpec("order-events",
+                "{\"order\":{\"amount\":[{\"numeric\":[\">\",100]}]}}", "MessageBody")),
+                project.catalog().find("orders-audit").orElseThrow().events().topics());
+        assertEquals(List.of(), project.model().warnings(), "everything in the sample is served");
+    }
+
+    @Test
+    void badTopicsSubscriptionsAndRuleTargetsAreProblemsAtTheirResource() {
+        assertEquals(List.of(
+                "template.yaml:10:5: Orders: topic Orders has FifoTopic: true, so its TopicName must end in .fifo, as SNS"
+                        + " requires; fix TopicName",
+                "template.yaml:17:17: Mail: Protocol 'email' is not delivered locally; use sqs (Endpoint: !GetAtt Q.Arn)"
+                        + " or lambda (Endpoint: !GetAtt Fn.Arn)",
+                "template.yaml:20:5: Nightly: target log has Arn 'arn:aws:logs:us-east-1:123456789012:log-group:shop', not"
+                        + " a function or queue; write Arn: !GetAtt YourFunction.Arn or !GetAtt YourQueue.Arn"),
+                problems("bad-events.yaml", "hello.jar"));
     }
 
     @Test

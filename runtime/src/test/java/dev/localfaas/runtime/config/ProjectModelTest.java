@@ -8,10 +8,14 @@ import dev.localfaas.runtime.config.yaml.YamlMap;
 import dev.localfaas.runtime.config.yaml.YamlReader;
 import dev.localfaas.runtime.config.yaml.YamlScalar;
 import dev.localfaas.runtime.config.yaml.YamlSyntaxException;
+import dev.localfaas.runtime.function.EventSources;
 import dev.localfaas.runtime.function.FunctionSpec;
 import dev.localfaas.runtime.function.HttpRoute;
 import dev.localfaas.runtime.function.ScheduleSpec;
 import dev.localfaas.runtime.isolation.FunctionClassLoader;
+import dev.localfaas.runtime.trigger.bus.RuleSpec;
+import dev.localfaas.runtime.trigger.delivery.Target;
+import dev.localfaas.runtime.trigger.topic.TopicSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,8 +48,8 @@ class ProjectModelTest {
         EventSource.Http http = (EventSource.Http) orders.events().get(1);
         assertEquals("OrdersHttpApi", http.api());
         assertEquals(EventSource.ApiKind.HTTP, http.kind());
-        assertEquals(List.of("Rest", "Http", "Nightly", "Alerts", "Bus", "Stream"),
-                orders.events().stream().map(EventSource::id).toList(), "S3 is not kept: nothing will serve it");
+        assertEquals(List.of("Rest", "Http", "Nightly", "Alerts", "Bus", "Stream", "Uploads"),
+                orders.events().stream().map(EventSource::id).toList());
         assertEquals(Map.of("level", List.of("error")), ((EventSource.Topic) orders.events().get(3)).filterPolicy());
         assertEquals(List.of("orders"), ((EventSource.Stream) orders.events().get(5)).topics());
 
@@ -55,23 +59,27 @@ class ProjectModelTest {
         assertEquals(Map.of("ApiKeyRequired", "true"), api.auth());
         ApiResource httpApi = model.apis().stream().filter(a -> a.logicalId().equals("OrdersHttpApi")).findFirst().orElseThrow();
         assertEquals(Map.of("DefaultAuthorizer", "Jwt"), httpApi.auth(), "Globals.HttpApi merged");
-        assertEquals("arn:aws:sns:us-east-1:123456789012:AlertsTopic",
-                ((EventSource.Topic) orders.events().get(3)).topic());
+        assertEquals("AlertsTopic", ((EventSource.Topic) orders.events().get(3)).topic(), "the name in !Ref's ARN");
         assertEquals(1, model.topics().size());
         assertEquals(Map.of("source", List.of("shop")), model.rules().get(0).eventPattern());
         assertEquals(List.of("Bucket (AWS::S3::Bucket)"), model.notEmulated());
         assertEquals(List.of(
-                "Orders: event Alerts (SNS) is read but not served yet; localfaas delivers no SNS events to this function today",
-                "Orders: event Bus (EventBridgeRule) is read but not served yet; localfaas delivers no EventBridgeRule events to this function today",
-                "Orders: event Stream (MSK) is read but not served yet; localfaas delivers no MSK events to this function today",
-                "Orders: event Uploads of type S3 is not emulated; invoke the function with faas invoke and a sample event instead"),
-                model.warnings());
+                "Orders: event Stream (MSK) is read but not served yet; localfaas delivers no MSK events to this function today"),
+                model.warnings(), "SNS, EventBridgeRule and S3 events are served");
 
         FunctionSpec spec = project.catalog().find("Orders").orElseThrow();
         assertEquals(List.of(new HttpRoute("POST", "/orders", "1.0"), new HttpRoute("GET", "/v2/orders", "1.0")),
                 spec.httpRoutes(), "PayloadFormatVersion honoured");
         assertEquals(List.of(new ScheduleSpec("cron(0 3 * * ? *)", "", false)), spec.schedules());
         assertEquals("arm64", spec.architecture());
+        assertEquals(new EventSources(
+                List.of(new EventSources.TopicTriggerSpec("AlertsTopic", "{\"level\":[\"error\"]}", "MessageAttributes")),
+                List.of(), List.of(new EventSources.EventRuleSpec("default", "", "{\"source\":[\"shop.orders\"]}")),
+                List.of(new EventSources.BucketTriggerSpec("Bucket", List.of("s3:ObjectCreated:*"), "", ".csv")),
+                EventSources.AsyncInvokeSpec.DEFAULT), spec.events());
+        assertEquals(List.of(new TopicSpec("AlertsTopic", false)), project.events().topics());
+        assertEquals(List.of(new RuleSpec("default", "Rule", "{\"source\":[\"shop\"]}",
+                List.of(RuleSpec.RuleTarget.of(Target.function("Orders"))), "template.yaml Rule")), project.events().rules());
         try (FunctionClassLoader loader = FunctionClassLoader.forPackage("Orders", spec.jar(), spec.layers())) {
             assertEquals("fixtures.events.EchoSqs", loader.loadClass("fixtures.events.EchoSqs").getName(),
                     "a layer's java/lib JAR is on the function's classpath");

@@ -78,11 +78,13 @@ final class SamEventReader {
                     Nodes.optInt(p, "BatchSize", 1, 10_000).orElse(10),
                     Nodes.optInt(p, "MaximumBatchingWindowInSeconds", 0, 300).orElse(0),
                     Nodes.optBool(p, "Enabled").orElse(true), at);
-            case "SNS" -> new EventSource.Topic(id, required(p, "Topic", id, "!Ref MyTopic"),
-                    p.get("FilterPolicy").map(Nodes::plain).orElse(null), at);
+            case "SNS" -> new EventSource.Topic(id, LocalNames.nameInArn(required(p, "Topic", id, "!Ref MyTopic")),
+                    p.get("FilterPolicy").map(Nodes::plain).orElse(null),
+                    Nodes.optText(p, "FilterPolicyScope").orElse("MessageAttributes"), at);
             case "EventBridgeRule", "CloudWatchEvent" -> new EventSource.BusRule(id,
-                    Nodes.optText(p, "EventBusName").orElse("default"), p.get("Pattern").map(Nodes::plain).orElse(null),
-                    input(p), at);
+                    LocalNames.nameInArn(Nodes.optText(p, "EventBusName").orElse("default")),
+                    p.get("Pattern").map(Nodes::plain).orElse(null), input(p), Nodes.optText(p, "RuleName").orElse(""), at);
+            case "S3" -> bucket(id, p, at);
             case "Kafka", "SelfManagedKafka", "MSK" -> new EventSource.Stream(id, type,
                     p.get("Topics").map(t -> Nodes.list(t, "Topics").stream().map(x -> Nodes.text(x, "Topics")).toList())
                             .orElse(List.of()), Nodes.plain(p), at);
@@ -97,6 +99,30 @@ final class SamEventReader {
                     + " delivers no " + type + " events to this function today");
         }
         return Optional.ofNullable(source);
+    }
+
+    /** {@code Bucket: !Ref B} resolves to the bucket's name; {@code Filter.S3Key.Rules} give prefix and suffix. */
+    private static EventSource bucket(String id, YamlMap p, dev.localfaas.runtime.config.yaml.Position at) {
+        String bucket = LocalNames.nameInArn(required(p, "Bucket", id, "!Ref UploadsBucket"));
+        YamlNode eventsNode = p.get("Events").orElseThrow(() -> new ConfigError(p.position(), "event " + id
+                + " has no Events; add Events: s3:ObjectCreated:*"));
+        List<String> events = Nodes.listOrOne(eventsNode).stream().map(e -> Nodes.text(e, "Events")).toList();
+        String prefix = "";
+        String suffix = "";
+        Optional<YamlNode> rules = p.get("Filter").map(f -> Nodes.map(f, "Filter")).flatMap(f -> f.get("S3Key"))
+                .map(k -> Nodes.map(k, "S3Key")).flatMap(k -> k.get("Rules"));
+        for (YamlNode r : rules.map(n -> Nodes.list(n, "Rules")).orElse(List.of())) {
+            YamlMap rule = Nodes.map(r, "Rules");
+            String name = Nodes.optText(rule, "Name").orElse("").toLowerCase(Locale.ROOT);
+            String value = Nodes.optText(rule, "Value").orElse("");
+            switch (name) {
+                case "prefix" -> prefix = value;
+                case "suffix" -> suffix = value;
+                default -> throw new ConfigError(rule.position(), "event " + id + ": S3Key rule Name " + name
+                        + " is not prefix or suffix; write Name: prefix or Name: suffix");
+            }
+        }
+        return new EventSource.Bucket(id, bucket, events, prefix, suffix, at);
     }
 
     private static String required(YamlMap p, String key, String event, String example) {

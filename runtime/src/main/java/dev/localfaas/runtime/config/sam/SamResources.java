@@ -7,6 +7,7 @@ import dev.localfaas.runtime.config.LocalNames;
 import dev.localfaas.runtime.config.Nodes;
 import dev.localfaas.runtime.config.QueueResource;
 import dev.localfaas.runtime.config.RuleResource;
+import dev.localfaas.runtime.config.SubscriptionResource;
 import dev.localfaas.runtime.config.TopicResource;
 import dev.localfaas.runtime.config.yaml.YamlMap;
 import dev.localfaas.runtime.config.yaml.YamlNode;
@@ -66,8 +67,27 @@ final class SamResources {
     TopicResource topic(String id, YamlMap resource) {
         YamlMap p = resolved(SamTemplateReader.properties(resource));
         return new TopicResource(id, template.scope().name(id, resource.position()),
-                Nodes.optBool(p, "FifoTopic").orElse(false), p.get("Subscription").map(Nodes::plain).orElse(null),
-                resource.position());
+                Nodes.optBool(p, "FifoTopic").orElse(false), Nodes.optBool(p, "ContentBasedDeduplication").orElse(false),
+                p.get("Subscription").map(Nodes::plain).orElse(null), resource.position());
+    }
+
+    /** An {@code AWS::SNS::Subscription}: only the sqs and lambda protocols reach something local. */
+    SubscriptionResource subscription(String id, YamlMap resource) {
+        YamlMap p = resolved(SamTemplateReader.properties(resource));
+        String topic = Nodes.optText(p, "TopicArn").orElseThrow(() -> new ConfigError(resource.position(),
+                "the subscription has no TopicArn; add TopicArn: !Ref YourTopic"));
+        String protocol = Nodes.optText(p, "Protocol").orElse("");
+        if (!protocol.equals("sqs") && !protocol.equals("lambda")) {
+            throw new ConfigError(p.get("Protocol").map(YamlNode::position).orElse(resource.position()), "Protocol '"
+                    + protocol + "' is not delivered locally; use sqs (Endpoint: !GetAtt Q.Arn) or lambda"
+                    + " (Endpoint: !GetAtt Fn.Arn)");
+        }
+        String endpoint = Nodes.optText(p, "Endpoint").orElseThrow(() -> new ConfigError(resource.position(),
+                "the subscription has no Endpoint; add Endpoint: !GetAtt " + (protocol.equals("sqs") ? "YourQueue"
+                        : "YourFunction") + ".Arn"));
+        return new SubscriptionResource(id, LocalNames.nameInArn(topic), protocol, endpoint,
+                Nodes.optBool(p, "RawMessageDelivery").orElse(false), p.get("FilterPolicy").map(Nodes::plain).orElse(null),
+                Nodes.optText(p, "FilterPolicyScope").orElse("MessageAttributes"), resource.position());
     }
 
     RuleResource rule(String id, YamlMap resource) {

@@ -11,6 +11,7 @@ import dev.localfaas.runtime.config.Problems;
 import dev.localfaas.runtime.config.ProjectModel;
 import dev.localfaas.runtime.config.QueueResource;
 import dev.localfaas.runtime.config.RuleResource;
+import dev.localfaas.runtime.config.SubscriptionResource;
 import dev.localfaas.runtime.config.TopicResource;
 import dev.localfaas.runtime.config.intrinsic.Intrinsics;
 import dev.localfaas.runtime.config.yaml.Position;
@@ -82,6 +83,7 @@ public final class SamTemplateReader {
         List<QueueResource> queues = new ArrayList<>();
         List<TopicResource> topics = new ArrayList<>();
         List<RuleResource> rules = new ArrayList<>();
+        List<SubscriptionResource> subscriptions = new ArrayList<>();
         List<String> notEmulated = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         SamFunctionReader functionReader = new SamFunctionReader(this, warnings);
@@ -104,6 +106,8 @@ public final class SamTemplateReader {
                         () -> Optional.of(other.queue(id, resource))).ifPresent(queues::add);
                 case "AWS::SNS::Topic" -> problems.guard(id, Optional.<TopicResource>empty(),
                         () -> Optional.of(other.topic(id, resource))).ifPresent(topics::add);
+                case "AWS::SNS::Subscription" -> problems.guard(id, Optional.<SubscriptionResource>empty(),
+                        () -> Optional.of(other.subscription(id, resource))).ifPresent(subscriptions::add);
                 case "AWS::Events::Rule" -> problems.guard(id, Optional.<RuleResource>empty(),
                         () -> Optional.of(other.rule(id, resource))).ifPresent(rules::add);
                 case "AWS::Serverless::LayerVersion", "AWS::Lambda::LayerVersion" -> {
@@ -119,7 +123,7 @@ public final class SamTemplateReader {
         SamRoutes.checkClashes(functions, problems);
         List<OutputValue> outputs = outputs();
         return new ProjectModel(file, ProjectModel.ProjectFormat.SAM, functions, apis, queues, topics, rules, outputs,
-                notEmulated, warnings);
+                notEmulated, warnings, subscriptions);
     }
 
     private void checkTransform() {

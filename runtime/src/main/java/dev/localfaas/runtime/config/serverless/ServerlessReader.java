@@ -199,6 +199,7 @@ public final class ServerlessReader {
                 props.put("Topic", m.get("arn").or(() -> m.get("topicName")).orElseThrow(() -> new ConfigError(at,
                         "sns has no arn or topicName; add topicName: my-topic")));
                 m.get("filterPolicy").ifPresent(f -> props.put("FilterPolicy", f));
+                m.get("filterPolicyScope").ifPresent(f -> props.put("FilterPolicyScope", f));
             }
             case "eventBridge" -> {
                 samType = "EventBridgeRule";

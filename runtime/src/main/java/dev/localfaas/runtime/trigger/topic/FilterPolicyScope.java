@@ -13,7 +13,7 @@ public enum FilterPolicyScope {
         this.grammar = grammar;
     }
 
-    PatternGrammar grammar() {
+    public PatternGrammar grammar() {
         return grammar;
     }
 
