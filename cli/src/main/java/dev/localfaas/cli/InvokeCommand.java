@@ -107,6 +107,7 @@ final class InvokeCommand implements Callable<Integer> {
             faas.announceAwsEndpoint(awsEndpoint.toString());
             try (UsageRecording usage = UsageRecording.open(faas, config)) {
                 InvocationResult result = faas.invoke(function, Invocation.of(payload, Trigger.CLI));
+                faas.flush(); // the log lines reach stderr on the engine's writer thread: all of them before the answer
                 String answer = new String(result.payload(), java.nio.charset.StandardCharsets.UTF_8);
                 if ((refused.get() || MissingGateway.mentionsRefusal(answer)) && !MissingGateway.listening(awsEndpoint)) {
                     err.println(MissingGateway.message(function, awsEndpoint));

@@ -108,6 +108,9 @@ class RunTriggersTest {
     @Test
     void servesLiveUsageAndMetricsAndPrintsTheBillOnStop() throws Exception {
         assertEquals(200, send("GET", "/hello", null).statusCode());
+        // live usage hears of the invocation on the engine's writer thread, after the caller has its answer
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> JSON.readTree(
+                send("GET", "/_faas/usage", null).body()).get("total").get("invocations").asInt() == 1);
         JsonNode usage = JSON.readTree(send("GET", "/_faas/usage", null).body());
         assertEquals(1, usage.get("total").get("invocations").asInt(), usage.toString());
         HttpResponse<String> metrics = send("GET", "/_faas/metrics", null);

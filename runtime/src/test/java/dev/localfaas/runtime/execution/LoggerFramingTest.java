@@ -22,6 +22,7 @@ class LoggerFramingTest {
                 spec("chatty", testFunctions().resolve("fixtures-fidelity.jar"), "fixtures.fidelity.Chatty"))) {
             InvocationResult r = fx.invoke("chatty", "{}");
             assertEquals(Outcome.OK, r.outcome(), EngineFixture.text(r));
+            fx.engine.flush(); // console lines reach the log sink on the engine's writer thread
             List<String> expected = List.of("first", "second", "third", "two", "lines", "printed");
             List<String> console = fx.lines.stream().filter(l -> l.startsWith("chatty "))
                     .map(l -> l.substring("chatty ".length()))
