@@ -53,9 +53,8 @@ final class EventsCommand implements Runnable {
         @Option(names = "--bus", paramLabel = "BUS", defaultValue = "default", description = "The event bus (default: ${DEFAULT-VALUE}).")
         String bus;
 
-        @Option(names = "--url", paramLabel = "URL", defaultValue = "http://127.0.0.1:3000",
-                description = "The gateway to put through (default: ${DEFAULT-VALUE}).")
-        String url;
+        @Mixin
+        GatewayOptions gatewayOptions;
 
         @Mixin
         CommonOptions common;
@@ -63,8 +62,6 @@ final class EventsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Mixin
-        AdminTokenOption admin;
 
         @Override
         public Integer call() {
@@ -82,7 +79,7 @@ final class EventsCommand implements Runnable {
                 throw CliException.usage("--detail is not a JSON object; write it like --detail '{\"orderId\": 7}'");
             }
             resources.forEach(entry.putArray("resources")::add);
-            GatewayClient gateway = new GatewayClient(url, admin.token);
+            GatewayClient gateway = gatewayOptions.client();
             JsonNode answer = gateway.call("POST", EventsEndpoint.BUSES + "/" + bus + "/events", entry.toString())
                     .orElseThrow(() -> CliException.usage("no gateway at " + gateway.url()
                             + "; event buses live in a running faas run: start one, or pass --url"));

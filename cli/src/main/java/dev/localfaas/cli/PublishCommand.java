@@ -48,9 +48,8 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--dedup-id", paramLabel = "ID", description = "MessageDeduplicationId (FIFO topics).")
     String dedupId;
 
-    @Option(names = "--url", paramLabel = "URL", defaultValue = "http://127.0.0.1:3000",
-            description = "The gateway to publish through (default: ${DEFAULT-VALUE}).")
-    String url;
+    @Mixin
+    GatewayOptions gatewayOptions;
 
     @Mixin
     CommonOptions common;
@@ -58,8 +57,6 @@ final class PublishCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    AdminTokenOption admin;
 
     @Override
     public Integer call() {
@@ -81,7 +78,7 @@ final class PublishCommand implements Callable<Integer> {
         param(path, "subject", subject);
         param(path, "groupId", groupId);
         param(path, "deduplicationId", dedupId);
-        GatewayClient gateway = new GatewayClient(url, admin.token);
+        GatewayClient gateway = gatewayOptions.client();
         JsonNode answer = gateway.call("POST", path.toString(), message).orElseThrow(() -> CliException.usage(
                 "no gateway at " + gateway.url() + "; topics live in a running faas run: start one, or pass --url"));
         out.println(answer.path("messageId").asText() + "  matched " + answer.path("matched").asInt() + ", filtered "

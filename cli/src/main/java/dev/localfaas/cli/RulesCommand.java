@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code faas rules}: the event bus rules (schedules included) of a running {@code faas run}. */
@@ -18,9 +17,8 @@ import picocli.CommandLine.Spec;
                 + " events matched, were filtered out, delivered and failed."})
 final class RulesCommand implements Callable<Integer> {
 
-    @Option(names = "--url", paramLabel = "URL", defaultValue = "http://127.0.0.1:3000",
-            description = "The gateway to ask (default: ${DEFAULT-VALUE}).")
-    String url;
+    @Mixin
+    GatewayOptions gatewayOptions;
 
     @Mixin
     CommonOptions common;
@@ -28,13 +26,11 @@ final class RulesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    AdminTokenOption admin;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        GatewayClient gateway = new GatewayClient(url, admin.token);
+        GatewayClient gateway = gatewayOptions.client();
         JsonNode answer = gateway.call("GET", EventsEndpoint.RULES, null).orElseThrow(() -> CliException.usage(
                 "no gateway at " + gateway.url() + "; rules live in a running faas run: start one, or pass --url"));
         if (answer.path("rules").isEmpty()) {

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code faas topics}: every topic of a running {@code faas run}, its subscriptions and what they received. */
@@ -16,9 +15,8 @@ import picocli.CommandLine.Spec;
                 + " messages matched, were filtered out, delivered and failed."})
 final class TopicsCommand implements Callable<Integer> {
 
-    @Option(names = "--url", paramLabel = "URL", defaultValue = "http://127.0.0.1:3000",
-            description = "The gateway to ask (default: ${DEFAULT-VALUE}).")
-    String url;
+    @Mixin
+    GatewayOptions gatewayOptions;
 
     @Mixin
     CommonOptions common;
@@ -26,13 +24,11 @@ final class TopicsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    AdminTokenOption admin;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        GatewayClient gateway = new GatewayClient(url, admin.token);
+        GatewayClient gateway = gatewayOptions.client();
         JsonNode answer = gateway.call("GET", TopicsEndpoint.PREFIX, null).orElseThrow(() -> CliException.usage(
                 "no gateway at " + gateway.url() + "; topics live in a running faas run: start one, or pass --url"));
         if (answer.path("topics").isEmpty()) {
