@@ -74,6 +74,7 @@ class QueueWithEngineTest {
                 OutgoingMessage.of("order 2")));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> total("orders-dlq") == 1 && total("orders") == 0);
+        faas.flush(); // log lines and listeners are written after the consumer is answered
 
         assertEquals("poison order", queues.backend().peek("orders-dlq", 10).get(0).body());
         ConsumerInfo worker = queues.consumers().get(0);
