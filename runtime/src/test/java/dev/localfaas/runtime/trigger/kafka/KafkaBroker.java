@@ -81,13 +81,8 @@ public final class KafkaBroker {
                 p.store(out, "localfaas test broker");
             }
             Path log = dir.resolve("broker.log");
-            int formatted = java(dir, log, "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
-                    "-c", config.toString()).waitFor();
-            if (formatted != 0) {
-                throw new IllegalStateException("formatting the Kafka test broker's storage failed (exit " + formatted
-                        + "); see " + log + ":\n" + Files.readString(log));
-            }
-            Process broker = java(dir, log, "kafka.Kafka", config.toString());
+            Process broker = java(dir, log, KafkaBrokerMain.class.getName(), Uuid.randomUuid().toString(),
+                    config.toString());
             KafkaBroker b = new KafkaBroker(broker, "127.0.0.1:" + brokerPort, log);
             b.awaitReady();
             return b;
