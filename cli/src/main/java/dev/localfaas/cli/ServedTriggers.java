@@ -53,6 +53,7 @@ final class ServedTriggers implements AutoCloseable {
     private final LiveUsage usage;
     private final PrometheusMetrics metrics = new PrometheusMetrics();
     private KafkaTriggers kafka;
+    private Consumer<String> kafkaNotices = line -> { };
 
     private ServedTriggers(Scheduler scheduler, QueueService queues, PublishSubscribe events, LiveUsage usage) {
         this.scheduler = scheduler;
@@ -67,6 +68,7 @@ final class ServedTriggers implements AutoCloseable {
         ServedTriggers served = open(faas, config, notices, options);
         served.kafka = new KafkaTriggers(faas, FailureSink.of(served.queues.backend(), served.events.topics()),
                 KafkaSettings.defaults(kafkaServers, config.region(), config.accountId()), notices);
+        served.kafkaNotices = notices;
         return served;
     }
 
@@ -154,6 +156,8 @@ final class ServedTriggers implements AutoCloseable {
             } catch (KafkaTriggerException e) {
                 throw CliException.usage(String.join("; ", e.problems()));
             }
+            kafka.triggers().forEach(k -> kafkaNotices.accept(k.function() + ": consuming Kafka topics "
+                    + String.join(", ", k.topics()) + " at " + k.bootstrapServers() + " as group " + k.consumerGroup()));
         }
         scheduler.start();
     }
