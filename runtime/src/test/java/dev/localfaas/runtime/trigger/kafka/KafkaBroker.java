@@ -82,7 +82,7 @@ public final class KafkaBroker {
             }
             Path log = dir.resolve("broker.log");
             Process broker = java(dir, log, KafkaBrokerMain.class.getName(), Uuid.randomUuid().toString(),
-                    config.toString());
+                    config.toString(), Long.toString(ProcessHandle.current().pid()));
             KafkaBroker b = new KafkaBroker(broker, "127.0.0.1:" + brokerPort, log);
             b.awaitReady();
             return b;
@@ -161,15 +161,22 @@ public final class KafkaBroker {
         }
     }
 
+    /** Stops the broker and deletes its data. */
     void stop() {
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+        try (var files = Files.walk(log.getParent())) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
         }
     }
 
