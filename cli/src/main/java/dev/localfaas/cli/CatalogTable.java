@@ -55,6 +55,8 @@ final class CatalogTable {
         f.events().queueSubscriptions().forEach(q -> triggers.add("queue " + q.queue() + " subscribed to topic " + q.topic()));
         f.events().rules().forEach(r -> triggers.add("rule on bus " + r.bus()));
         f.events().buckets().forEach(b -> triggers.add("bucket " + b.bucket()));
+        f.events().kafka().forEach(k -> triggers.add("kafka " + String.join(",", k.topics()) + " (batch " + k.batchSize()
+                + (k.enabled() ? ")" : ", disabled)")));
         return triggers.isEmpty() ? "ANY /" + f.name() + " (default)" : String.join(", ", triggers);
     }
 }

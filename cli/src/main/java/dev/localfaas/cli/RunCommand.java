@@ -112,6 +112,11 @@ final class RunCommand implements Callable<Integer> {
                     + " buckets), e.g. 2s (default: Lambda's 1 minute, then 2 minutes).")
     Duration retryDelay;
 
+    @Option(names = "--kafka", paramLabel = "HOST:PORT",
+            description = "Kafka brokers (bootstrap servers, comma-separated) of Kafka triggers that name none: MSK"
+                    + " events, and @KafkaTrigger without bootstrapServers (see docs/kafka.md).")
+    String kafka = "";
+
     @Mixin
     AccessOptions access;
 
@@ -166,7 +171,8 @@ final class RunCommand implements Callable<Integer> {
                     : LocalFaas.open(runtime, formats::apply, template::catalog));
              UsageRecording usage = UsageRecording.open(faas, config, usageRetention == null ? LedgerRotation.defaults()
                      : LedgerRotation.defaults().withRetention(usageRetention), line -> err.println("faas: warning: " + line));
-             ServedTriggers triggers = ServedTriggers.open(faas, config, line -> err.println("faas: " + line), events)) {
+             ServedTriggers triggers = ServedTriggers.open(faas, config, line -> err.println("faas: " + line), events,
+                     kafka)) {
             log.widen(faas.functions());
             AccessPolicy adminAccess = AccessPolicy.defaults().withAllowedHosts(allowedHosts)
                     .withAdminToken(adminToken == null || adminToken.isBlank() ? null : adminToken);

@@ -17,6 +17,11 @@ import dev.localfaas.runtime.trigger.bus.EventBuses;
 import dev.localfaas.runtime.trigger.bucket.BucketsEndpoint;
 import dev.localfaas.runtime.trigger.bus.EventsEndpoint;
 import dev.localfaas.runtime.trigger.bus.RuleInfo;
+import dev.localfaas.runtime.trigger.kafka.FailureSink;
+import dev.localfaas.runtime.trigger.kafka.KafkaEndpoint;
+import dev.localfaas.runtime.trigger.kafka.KafkaSettings;
+import dev.localfaas.runtime.trigger.kafka.KafkaTriggerException;
+import dev.localfaas.runtime.trigger.kafka.KafkaTriggers;
 import dev.localfaas.runtime.trigger.queue.QueueAdminHandler;
 import dev.localfaas.runtime.trigger.queue.QueueBackend;
 import dev.localfaas.runtime.trigger.queue.QueueService;
@@ -47,12 +52,24 @@ final class ServedTriggers implements AutoCloseable {
     private final PublishSubscribe events;
     private final LiveUsage usage;
     private final PrometheusMetrics metrics = new PrometheusMetrics();
+    private KafkaTriggers kafka;
+    private Consumer<String> kafkaNotices = line -> { };
 
     private ServedTriggers(Scheduler scheduler, QueueService queues, PublishSubscribe events, LiveUsage usage) {
         this.scheduler = scheduler;
         this.queues = queues;
         this.events = events;
         this.usage = usage;
+    }
+
+    /** As {@link #open(LocalFaas, RuntimeConfig, Consumer, EventOptions)}, with the brokers of {@code --kafka} ("" none). */
+    static ServedTriggers open(LocalFaas faas, RuntimeConfig config, Consumer<String> notices, EventOptions options,
+                               String kafkaServers) {
+        ServedTriggers served = open(faas, config, notices, options);
+        served.kafka = new KafkaTriggers(faas, FailureSink.of(served.queues.backend(), served.events.topics()),
+                KafkaSettings.defaults(kafkaServers, config.region(), config.accountId()), notices);
+        served.kafkaNotices = notices;
+        return served;
     }
 
     static ServedTriggers open(LocalFaas faas, RuntimeConfig config, Consumer<String> notices) {
@@ -107,6 +124,9 @@ final class ServedTriggers implements AutoCloseable {
         gateway.mount(BucketsEndpoint.PREFIX, new BucketsEndpoint(events.buckets()));
         gateway.mount("/_faas/usage", request -> AdminResponse.ok(JSON.readTree(usage.json())));
         gateway.mount("/_faas/metrics", request -> AdminResponse.text(PrometheusMetrics.CONTENT_TYPE, metrics.render()));
+        if (kafka != null) {
+            gateway.mount(KafkaEndpoint.PREFIX, new KafkaEndpoint(kafka::triggers));
+        }
     }
 
     /** Makes a queue a project file declares known to the store, with its dead-letter queue ("" for none). */
@@ -130,6 +150,15 @@ final class ServedTriggers implements AutoCloseable {
         } catch (TopicTriggerException e) {
             throw CliException.usage(String.join("; ", e.problems()));
         }
+        if (kafka != null) {
+            try {
+                kafka.start(functions);
+            } catch (KafkaTriggerException e) {
+                throw CliException.usage(String.join("; ", e.problems()));
+            }
+            kafka.triggers().forEach(k -> kafkaNotices.accept(k.function() + ": consuming Kafka topics "
+                    + String.join(", ", k.topics()) + " at " + k.bootstrapServers() + " as group " + k.consumerGroup()));
+        }
         scheduler.start();
     }
 
@@ -148,6 +177,9 @@ final class ServedTriggers implements AutoCloseable {
         List<String> problems = new ArrayList<>(scheduler.update(functions));
         problems.addAll(queues.update(functions));
         problems.addAll(events.update(functions));
+        if (kafka != null) {
+            problems.addAll(kafka.update(functions));
+        }
         return problems;
     }
 
@@ -189,6 +221,9 @@ final class ServedTriggers implements AutoCloseable {
     @Override
     public void close() {
         scheduler.close();
+        if (kafka != null) {
+            kafka.close(); // before the queues and topics its on-failure destinations write to
+        }
         events.close();
         queues.close();
     }

@@ -143,7 +143,7 @@ class FaasNewIT {
             // in-process: the HTTP test above runs faas new through faas.jar; four more JVM starts buy nothing
             CliRun created = CliRun.of("new", t[1], "--trigger", t[0], "--dir", project.toString(), "--package", "org.acme");
             assertEquals(0, created.exitCode(), created.err());
-            assertEquals(t[0].equals("topic") || t[0].equals("kafka"),
+            assertEquals(t[0].equals("topic"),
                     created.out().contains("localfaas does not deliver " + t[0] + " triggers yet"), created.out());
             compileAsDirectoryPackage(project, functions.resolve(t[1]));
         }

@@ -4,14 +4,15 @@ import java.util.Map;
 
 /**
  * What invokes a new project's function: the handler template, its sample event, and whether localfaas serves the
- * trigger today. Topics and Kafka are generated as AWS wants them but are only invoked here (README says so).
+ * trigger today. Topics are generated as AWS wants them but are only invoked here (README says so); Kafka is consumed
+ * when {@code faas run} serves the project's template.yaml (see docs/kafka.md).
  */
 public enum ProjectTrigger {
     HTTP("http", "apigateway", "http-api", true),
     SCHEDULE("schedule", "eventbridge", "scheduled", true),
     QUEUE("queue", "sqs", "receive-message", true),
     TOPIC("topic", "sns", "notification", false),
-    KAFKA("kafka", "kafka", "self-managed", false);
+    KAFKA("kafka", "kafka", "self-managed", true);
 
     private final String option;
     private final String eventService;

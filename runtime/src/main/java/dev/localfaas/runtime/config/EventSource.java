@@ -61,12 +61,11 @@ public sealed interface EventSource permits EventSource.Http, EventSource.Schedu
                   Position position) implements EventSource {
     }
 
-    /** {@code Kafka}, {@code SelfManagedKafka}, {@code MSK}: the type, topics and everything else, kept as written. */
+    /**
+     * {@code Kafka}, {@code SelfManagedKafka}, {@code MSK} (or an {@code AWS::Lambda::EventSourceMapping} of Kafka, in
+     * the same shape): the type, topics and everything else, kept as written and read by {@code KafkaEvents}.
+     */
     record Stream(String id, String type, java.util.List<String> topics, Object properties, Position position)
             implements EventSource {
-        @Override
-        public boolean served() {
-            return false;
-        }
     }
 }

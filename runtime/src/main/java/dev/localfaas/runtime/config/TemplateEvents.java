@@ -29,11 +29,12 @@ public record TemplateEvents(List<TopicSpec> topics, List<SubscriptionSpec> subs
         rules = List.copyOf(rules);
     }
 
-    /** A function's {@code SNS}, {@code EventBridgeRule} and {@code S3} events as its {@link EventSources}. */
+    /** A function's {@code SNS}, {@code EventBridgeRule}, {@code S3} and Kafka events as its {@link EventSources}. */
     static EventSources of(FunctionResource f, Problems problems) {
         List<EventSources.TopicTriggerSpec> topics = new ArrayList<>();
         List<EventSources.EventRuleSpec> rules = new ArrayList<>();
         List<EventSources.BucketTriggerSpec> buckets = new ArrayList<>();
+        List<dev.localfaas.runtime.function.KafkaTriggerSpec> kafka = new ArrayList<>();
         for (EventSource e : f.events()) {
             problems.guard(f.logicalId(), null, () -> {
                 if (e instanceof EventSource.Topic t) {
@@ -49,11 +50,13 @@ public record TemplateEvents(List<TopicSpec> topics, List<SubscriptionSpec> subs
                             PatternGrammar.EVENTBRIDGE, r.position(), "event " + r.id() + " Pattern")));
                 } else if (e instanceof EventSource.Bucket b) {
                     buckets.add(new EventSources.BucketTriggerSpec(b.bucket(), b.events(), b.prefix(), b.suffix()));
+                } else if (e instanceof EventSource.Stream s) {
+                    kafka.add(KafkaEvents.of(s));
                 }
                 return null;
             });
         }
-        return new EventSources(topics, List.of(), rules, buckets, EventSources.AsyncInvokeSpec.DEFAULT);
+        return new EventSources(topics, List.of(), rules, buckets, EventSources.AsyncInvokeSpec.DEFAULT, kafka);
     }
 
     /** The model's topics, subscriptions and rules; the bad ones are left out and added to {@code problems}. */

@@ -4,7 +4,9 @@ package dev.localfaas.runtime.execution;
 public enum Trigger {
     CLI("cli"), HTTP("http"), INVOKE("invoke"), SCHEDULE("schedule"), QUEUE("queue"),
     /** Deliveries of a topic (SNS), an event bus rule (EventBridge) and a bucket notification (S3). */
-    TOPIC("topic"), EVENT("event"), BUCKET("bucket");
+    TOPIC("topic"), EVENT("event"), BUCKET("bucket"),
+    /** A batch of a Kafka event source (self-managed Kafka or MSK). */
+    KAFKA("kafka");
 
     private final String id;
 

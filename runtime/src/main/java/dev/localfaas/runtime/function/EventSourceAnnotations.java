@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code @TopicTrigger}, {@code @QueueSubscription}, {@code @EventRule}, {@code @BucketTrigger} and
- * {@code @AsyncInvokeConfig} into {@link EventSources}, checking names and settings as AWS would when the
+ * Reads {@code @TopicTrigger}, {@code @QueueSubscription}, {@code @EventRule}, {@code @BucketTrigger},
+ * {@code @KafkaTrigger} and {@code @AsyncInvokeConfig} into {@link EventSources}, checking names and settings as AWS would when the
  * subscription, rule or notification is created. Filter policies and event patterns are checked by the topic and bus
  * services when they start, where the matcher lives.
  */
@@ -98,7 +98,18 @@ final class EventSourceAnnotations {
                 async = new EventSources.AsyncInvokeSpec(retries, queue);
             }
         }
-        return new EventSources(topics, queueSubscriptions, rules, buckets, async);
+        List<KafkaTriggerSpec> kafka = new ArrayList<>();
+        for (AnnotationValues k : AnnotationValues.repeatable(annotations, API + "KafkaTrigger", API + "KafkaTriggers")) {
+            int window = k.integer("maximumBatchingWindowInSeconds", -1);
+            kafka.add(new KafkaTriggerSpec(KafkaTriggerSpec.SELF_MANAGED, "", k.string("bootstrapServers", ""),
+                    k.strings("topics"), k.string("startingPosition", "TRIM_HORIZON"),
+                    k.integer("startingPositionTimestamp", 0), k.integer("batchSize", KafkaTriggerSpec.DEFAULT_BATCH_SIZE),
+                    window < 0 ? KafkaTriggerSpec.DEFAULT_BATCHING_WINDOW_MILLIS : window * 1000,
+                    k.string("consumerGroupId", ""), k.strings("filters"), k.string("onFailure", ""),
+                    k.integer("maximumRetryAttempts", -1), k.integer("maximumRecordAgeInSeconds", -1),
+                    k.bool("bisectBatchOnFunctionError", false), true));
+        }
+        return new EventSources(topics, queueSubscriptions, rules, buckets, async, kafka);
     }
 
     private static boolean checkTopic(String annotation, String topic, String scope, Consumer<String> problems) {

@@ -12,15 +12,23 @@ import java.util.List;
  * @param rules              event bus rules that target the function
  * @param buckets            bucket notifications to the function
  * @param async              retries and on-failure queue of its asynchronous invocations
+ * @param kafka              Kafka event source mappings ({@code @KafkaTrigger}, {@code SelfManagedKafka}/{@code MSK})
  */
 public record EventSources(
         List<TopicTriggerSpec> topics,
         List<QueueSubscriptionSpec> queueSubscriptions,
         List<EventRuleSpec> rules,
         List<BucketTriggerSpec> buckets,
-        AsyncInvokeSpec async) {
+        AsyncInvokeSpec async,
+        List<KafkaTriggerSpec> kafka) {
 
     public static final EventSources NONE = new EventSources(List.of(), List.of(), List.of(), List.of(), AsyncInvokeSpec.DEFAULT);
+
+    /** Without Kafka event sources. */
+    public EventSources(List<TopicTriggerSpec> topics, List<QueueSubscriptionSpec> queueSubscriptions,
+                        List<EventRuleSpec> rules, List<BucketTriggerSpec> buckets, AsyncInvokeSpec async) {
+        this(topics, queueSubscriptions, rules, buckets, async, List.of());
+    }
 
     public EventSources {
         topics = List.copyOf(topics);
@@ -28,10 +36,16 @@ public record EventSources(
         rules = List.copyOf(rules);
         buckets = List.copyOf(buckets);
         async = async == null ? AsyncInvokeSpec.DEFAULT : async;
+        kafka = kafka == null ? List.of() : List.copyOf(kafka);
     }
 
     public boolean isEmpty() {
-        return topics.isEmpty() && queueSubscriptions.isEmpty() && rules.isEmpty() && buckets.isEmpty();
+        return topics.isEmpty() && queueSubscriptions.isEmpty() && rules.isEmpty() && buckets.isEmpty() && kafka.isEmpty();
+    }
+
+    /** A copy with these Kafka event sources. */
+    public EventSources withKafka(List<KafkaTriggerSpec> sources) {
+        return new EventSources(topics, queueSubscriptions, rules, buckets, async, sources);
     }
 
     /** A function subscription to a topic; {@code filterPolicy} is JSON or "" for none. */

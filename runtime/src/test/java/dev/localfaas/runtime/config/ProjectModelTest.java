@@ -63,9 +63,7 @@ class ProjectModelTest {
         assertEquals(1, model.topics().size());
         assertEquals(Map.of("source", List.of("shop")), model.rules().get(0).eventPattern());
         assertEquals(List.of("Bucket (AWS::S3::Bucket)"), model.notEmulated());
-        assertEquals(List.of(
-                "Orders: event Stream (MSK) is read but not served yet; localfaas delivers no MSK events to this function today"),
-                model.warnings(), "SNS, EventBridgeRule and S3 events are served");
+        assertEquals(List.of(), model.warnings(), "SNS, EventBridgeRule, S3 and MSK events are served");
 
         FunctionSpec spec = project.catalog().find("Orders").orElseThrow();
         assertEquals(List.of(new HttpRoute("POST", "/orders", "1.0"), new HttpRoute("GET", "/v2/orders", "1.0")),
@@ -76,7 +74,9 @@ class ProjectModelTest {
                 List.of(new EventSources.TopicTriggerSpec("AlertsTopic", "{\"level\":[\"error\"]}", "MessageAttributes")),
                 List.of(), List.of(new EventSources.EventRuleSpec("default", "", "{\"source\":[\"shop.orders\"]}")),
                 List.of(new EventSources.BucketTriggerSpec("Bucket", List.of("s3:ObjectCreated:*"), "", ".csv")),
-                EventSources.AsyncInvokeSpec.DEFAULT), spec.events());
+                EventSources.AsyncInvokeSpec.DEFAULT, List.of(new dev.localfaas.runtime.function.KafkaTriggerSpec(
+                        "aws:kafka", "arn:aws:kafka:us-east-1:123456789012:cluster/c/1", "", List.of("orders"),
+                        "TRIM_HORIZON", 0, 100, 500, "", List.of(), "", -1, -1, false, true))), spec.events());
         assertEquals(List.of(new TopicSpec("AlertsTopic", false)), project.events().topics());
         assertEquals(List.of(new RuleSpec("default", "Rule", "{\"source\":[\"shop\"]}",
                 List.of(RuleSpec.RuleTarget.of(Target.function("Orders"))), "template.yaml Rule")), project.events().rules());

@@ -109,7 +109,7 @@ class FunctionDiscoveryTest {
     @Test
     void findsEveryFixtureWithMethodHandlersAsClassColonColonMethod() {
         Map<String, String> handlers = handlers(fixtures);
-        assertEquals(List.of("StreamLambdaHandler", "chatty", "container-annotated", "counter", "csv-uploads",
+        assertEquals(List.of("KafkaRecorder", "StreamLambdaHandler", "chatty", "container-annotated", "counter", "csv-uploads",
                 "echo-http", "echo-kinesis", "echo-rest", "echo-scheduled", "echo-sns", "echo-sqs", "echoes",
                 "env-probe", "event-echo", "exiter", "hog", "http-response", "isolation", "noop", "printer",
                 "raw-event", "raw-stream", "rest-response", "sleeper", "slow-consumer", "slow-init",

@@ -88,6 +88,7 @@ public final class SamTemplateReader {
         List<String> warnings = new ArrayList<>();
         SamFunctionReader functionReader = new SamFunctionReader(this, warnings);
         SamResources other = new SamResources(this);
+        SamEventSourceMappings mappings = new SamEventSourceMappings(this);
         for (Map.Entry<String, YamlMap> e : resources.entrySet()) {
             String id = e.getKey();
             YamlMap resource = e.getValue();
@@ -113,11 +114,17 @@ public final class SamTemplateReader {
                 case "AWS::Serverless::LayerVersion", "AWS::Lambda::LayerVersion" -> {
                     // read where a function names it: its JARs join that function's classpath
                 }
+                case "AWS::Lambda::EventSourceMapping" -> {
+                    if (!problems.guard(id, true, () -> mappings.read(id, resource))) { // true: a bad one is a problem already
+                        notEmulated.add(id + " (" + type + ")");
+                    }
+                }
                 case "AWS::Lambda::Function" -> problems.add(at, id, "AWS::Lambda::Function is plain CloudFormation,"
                         + " which localfaas does not read; declare it as AWS::Serverless::Function");
                 default -> notEmulated.add(id + " (" + type + ")");
             }
         }
+        functions = new ArrayList<>(mappings.attach(functions));
         addImplicitApis(functions, apis);
         checkApiReferences(functions, apis);
         SamRoutes.checkClashes(functions, problems);

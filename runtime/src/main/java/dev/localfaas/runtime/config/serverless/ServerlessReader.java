@@ -207,6 +207,28 @@ public final class ServerlessReader {
                 m.get("pattern").ifPresent(pattern -> props.put("Pattern", pattern));
                 m.get("eventBus").ifPresent(bus -> props.put("EventBusName", bus));
             }
+            case "kafka", "msk" -> {
+                samType = type.equals("kafka") ? "SelfManagedKafka" : "MSK";
+                YamlMap m = Nodes.map(value, type);
+                YamlNode topic = m.get("topic").orElseThrow(() -> new ConfigError(at, type + " has no topic; add"
+                        + " topic: orders"));
+                props.put("Topics", new YamlList(List.of(topic), "", topic.position()));
+                if (type.equals("msk")) {
+                    props.put("Stream", m.get("arn").orElseThrow(() -> new ConfigError(at, "msk has no arn; add"
+                            + " arn: the cluster's ARN")));
+                }
+                m.get("bootstrapServers").ifPresent(b -> props.put("KafkaBootstrapServers", b));
+                m.get("batchSize").ifPresent(b -> props.put("BatchSize", b));
+                m.get("maximumBatchingWindow").ifPresent(w -> props.put("MaximumBatchingWindowInSeconds", w));
+                m.get("startingPosition").ifPresent(sp -> props.put("StartingPosition", sp));
+                m.get("startingPositionTimestamp").ifPresent(t -> props.put("StartingPositionTimestamp", t));
+                m.get("consumerGroupId").ifPresent(g -> props.put("ConsumerGroupId", g));
+                m.get("enabled").ifPresent(e -> props.put("Enabled", e));
+                m.get("filterPatterns").ifPresent(f -> props.put("FilterCriteria", Nodes.mapOf(Map.of("Filters",
+                        new YamlList(Nodes.list(f, "filterPatterns").stream().map(pattern -> (YamlNode) Nodes.mapOf(
+                                Map.of("Pattern", pattern), pattern.position())).toList(), "", f.position())),
+                        f.position())));
+            }
             default -> {
                 warnings.add(function + ": event " + type + " is not emulated; invoke the function with faas invoke"
                         + " and a sample event instead");
