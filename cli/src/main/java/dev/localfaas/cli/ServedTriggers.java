@@ -106,7 +106,8 @@ final class ServedTriggers implements AutoCloseable {
         gateway.mount(EventsEndpoint.RULES, buses.rules());
         gateway.mount(BucketsEndpoint.PREFIX, new BucketsEndpoint(events.buckets()));
         gateway.mount("/_faas/usage", request -> AdminResponse.ok(JSON.readTree(usage.json())));
-        gateway.mount("/_faas/metrics", request -> AdminResponse.text(PrometheusMetrics.CONTENT_TYPE, metrics.render()));
+        gateway.mount("/_faas/metrics", request -> AdminResponse.text(PrometheusMetrics.CONTENT_TYPE, metrics.render()
+                + gateway.refusalMetrics()));
     }
 
     /** Makes a queue a project file declares known to the store, with its dead-letter queue ("" for none). */
