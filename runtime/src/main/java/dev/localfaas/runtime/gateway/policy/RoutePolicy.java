@@ -47,9 +47,12 @@ public record RoutePolicy(CorsRule cors, JwtAuthorizer jwt, List<String> scopes,
         return cors != null || jwt != null || lambda != null || apiKeyRequired || throttle != null;
     }
 
-    /** Whether checking may block (a first fetch of an issuer's keys), so it must not run on an IO thread. */
+    /**
+     * Whether checking may block, so it must not run on an IO thread: a first fetch of an issuer's keys, or the API
+     * key files (reread when {@code faas keys} changed them; usage written once a second).
+     */
     public boolean mayBlock() {
-        return jwt != null && jwt.mayBlock();
+        return apiKeyRequired || jwt != null && jwt.mayBlock();
     }
 
     /** Headers the gateway adds to the function's response (CORS), or to a refusal. */
