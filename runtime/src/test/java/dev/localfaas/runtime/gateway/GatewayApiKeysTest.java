@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GatewayApiKeysTest {
 
     static final String TEMPLATE_KEY = "templatekey0123456789abcdefghijklmnopqrs";
+    static final String AUTHORIZER_KEY = "authorizerkey0123456789abcdefghijklmnop";
 
     @TempDir
     static Path dir;
@@ -68,6 +69,35 @@ class GatewayApiKeysTest {
                       MethodSettings:
                         - {ResourcePath: /*, HttpMethod: '*', ThrottlingRateLimit: 1000, ThrottlingBurstLimit: 1000}
                         - {ResourcePath: /~1limited, HttpMethod: GET, ThrottlingRateLimit: 0.5, ThrottlingBurstLimit: 1}
+                  AuthorizedApi:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: Prod
+                      ApiKeySourceType: AUTHORIZER
+                      Auth:
+                        ApiKeyRequired: true
+                        DefaultAuthorizer: TokenAuth
+                        Authorizers:
+                          TokenAuth:
+                            FunctionArn: !GetAtt PolicyAuthorizer.Arn
+                            Identity: {ReauthorizeEvery: 0}
+                  ViaAuthorizer:
+                    Type: AWS::ApiGateway::UsagePlan
+                    Properties:
+                      ApiStages: [{ApiId: !Ref AuthorizedApi, Stage: Prod}]
+                  AuthorizerKey:
+                    Type: AWS::ApiGateway::ApiKey
+                    Properties: {Name: authorizer-key, Value: %s}
+                  AuthorizerKeyPlan:
+                    Type: AWS::ApiGateway::UsagePlanKey
+                    Properties: {KeyId: !Ref AuthorizerKey, KeyType: API_KEY, UsagePlanId: !Ref ViaAuthorizer}
+                  PolicyAuthorizer:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      FunctionName: policy-authorizer
+                      CodeUri: fixtures-authorizers.jar
+                      Handler: fixtures.authorizers.PolicyAuthorizer::handleRequest
+                      Runtime: java21
                   OpenApi:
                     Type: AWS::Serverless::HttpApi
                     Properties:
@@ -116,7 +146,10 @@ class GatewayApiKeysTest {
                         Fast:
                           Type: HttpApi
                           Properties: {ApiId: !Ref OpenApi, Path: /fast, Method: GET}
-                """.formatted(TEMPLATE_KEY));
+                        ViaAuthorizer:
+                          Type: Api
+                          Properties: {RestApiId: !Ref AuthorizedApi, Path: /via-authorizer, Method: GET}
+                """.formatted(AUTHORIZER_KEY, TEMPLATE_KEY)); // in the order the keys appear
         Project loaded = ProjectLoader.load(template, ProjectOptions.defaults());
         faas = LocalFaas.open(RuntimeConfig.forDirectory(project).withStateDir(state),
                 UnaryOperator.identity(), loaded::catalog);
@@ -200,6 +233,26 @@ class GatewayApiKeysTest {
                 gateway.refusalMetrics());
         assertTrue(Files.readString(state.resolve(ApiKeyStore.FILE)).contains(created.key().sha256()));
         assertTrue(!Files.readString(state.resolve(ApiKeyStore.FILE)).contains(created.value()), "only the hash is kept");
+    }
+
+    @Test
+    void withTheAuthorizerAsKeySourceTheUsageIdentifierKeyIsTheKey() throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway.url() + "/via-authorizer")).GET();
+        HttpResponse<String> ok = http.send(b.copy().header("Authorization", "key-" + AUTHORIZER_KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ok.statusCode(), ok.body());
+        JsonNode context = new ObjectMapper().readTree(ok.body()).path("requestContext");
+        assertEquals(AUTHORIZER_KEY, context.path("identity").path("apiKey").asText());
+        assertEquals(AUTHORIZER_KEY, context.path("authorizer").path("principalId").asText(),
+                "the authorizer ran first and its context reached the function too");
+        HttpResponse<String> keyless = http.send(b.copy().header("Authorization", "wild-zoe").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, keyless.statusCode());
+        assertTrue(notices.stream().anyMatch(n -> n.contains("api key: the authorizer returned no usageIdentifierKey")),
+                notices.toString());
+        HttpResponse<String> other = http.send(b.copy().header("x-api-key", AUTHORIZER_KEY)
+                .header("Authorization", "wild-zoe").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, other.statusCode(), "the header is not read when the authorizer is the key source");
     }
 
     @Test

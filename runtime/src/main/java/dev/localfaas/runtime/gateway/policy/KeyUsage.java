@@ -102,7 +102,11 @@ public final class KeyUsage {
             write = System.currentTimeMillis() - flushedAt >= 1000;
         }
         if (write) {
-            flush();
+            try {
+                flush();
+            } catch (IllegalStateException e) {
+                // the counts stay in memory and marked dirty: the next request, or faas run's stop, writes them
+            }
         }
     }
 
