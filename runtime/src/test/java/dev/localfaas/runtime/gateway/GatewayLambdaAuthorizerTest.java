@@ -86,6 +86,10 @@ class GatewayLambdaAuthorizerTest {
                             FunctionArn: !GetAtt PolicyAuthorizer.Arn
                             AuthorizerPayloadFormatVersion: '1.0'
                             Identity: {QueryStrings: [token], ReauthorizeEvery: 0}
+                          Elsewhere:
+                            FunctionArn: arn:aws:lambda:us-east-1:123456789012:function:not-here
+                            AuthorizerPayloadFormatVersion: '2.0'
+                            EnableSimpleResponses: true
                   PolicyAuthorizer:
                     Type: AWS::Serverless::Function
                     Properties: {FunctionName: policy-authorizer, Handler: fixtures.authorizers.PolicyAuthorizer::handleRequest}
@@ -113,6 +117,9 @@ class GatewayLambdaAuthorizerTest {
                         HttpV1:
                           Type: HttpApi
                           Properties: {ApiId: !Ref HttpApi, Path: /http/v1, Method: GET, Auth: {Authorizer: V1Auth}}
+                        HttpElsewhere:
+                          Type: HttpApi
+                          Properties: {ApiId: !Ref HttpApi, Path: /http/elsewhere, Method: GET, Auth: {Authorizer: Elsewhere}}
                 """);
         Project loaded = ProjectLoader.load(template, ProjectOptions.defaults());
         faas = LocalFaas.open(RuntimeConfig.forDirectory(project).withStateDir(dir.resolve("state")),
@@ -236,6 +243,14 @@ class GatewayLambdaAuthorizerTest {
         assertEquals("dave", event.path("requestContext").path("authorizer").path("lambda").path("user").asText(),
                 event.toString());
         assertEquals(401, get("/http/v1", Map.of()).statusCode());
-        assertTrue(policies.warnings().isEmpty(), policies.warnings().toString());
+    }
+
+    @Test
+    void anAuthorizerOutsideTheProjectIsNamedAtStartAndAnswers500() throws Exception {
+        assertEquals(List.of("HttpApi: authorizer Elsewhere names function not-here, which is not in this project; its "
+                + "routes answer 500 until it is"), policies.warnings());
+        HttpResponse<String> r = get("/http/elsewhere", Map.of());
+        assertEquals(500, r.statusCode());
+        assertEquals("{\"message\":\"Internal Server Error\"}", r.body());
     }
 }

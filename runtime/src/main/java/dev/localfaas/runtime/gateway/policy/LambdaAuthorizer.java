@@ -109,8 +109,13 @@ public final class LambdaAuthorizer {
         }
         byte[] event = event(request, arn, values.get());
         long started = System.nanoTime();
-        return invoker.invokeAsync(function, Invocation.of(event, Trigger.HTTP, "authorizer " + name))
-                .handle((result, failure) -> {
+        CompletableFuture<InvocationResult> invoked;
+        try {
+            invoked = invoker.invokeAsync(function, Invocation.of(event, Trigger.HTTP, "authorizer " + name));
+        } catch (RuntimeException e) { // no such function (an ARN outside the project): API Gateway's 500
+            return CompletableFuture.completedFuture(error(rule + "cannot invoke " + function + ": " + e.getMessage()));
+        }
+        return invoked.handle((result, failure) -> {
                     if (failure != null) {
                         return error(rule + "cannot invoke " + function + ": " + failure.getMessage());
                     }

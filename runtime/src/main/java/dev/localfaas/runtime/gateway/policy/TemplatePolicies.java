@@ -44,6 +44,7 @@ public record TemplatePolicies(AccessPolicies policies, List<String> warnings, L
         model.apis().forEach(a -> apis.put(a.logicalId(), a));
         Map<String, Object> authorizers = new HashMap<>();
         Map<String, RoutePolicy> routes = new HashMap<>();
+        List<String> functionNames = model.functions().stream().map(FunctionResource::name).toList();
         for (FunctionResource f : model.functions()) {
             for (EventSource e : f.events()) {
                 if (!(e instanceof EventSource.Http h)) {
@@ -58,7 +59,7 @@ public record TemplatePolicies(AccessPolicies policies, List<String> warnings, L
                 Object authorizer = null;
                 if (named != null && !"NONE".equals(named)) {
                     authorizer = authorizers.computeIfAbsent(h.api() + "/" + named,
-                            k -> authorizer(h, apiAuth, named.toString(), keys, warnings));
+                            k -> authorizer(h, apiAuth, named.toString(), keys, warnings, functionNames));
                 }
                 List<String> scopes = strings(eventAuth.containsKey("AuthorizationScopes")
                         ? eventAuth.get("AuthorizationScopes") : apiAuth.get("DefaultAuthorizationScopes"));
@@ -90,7 +91,8 @@ public record TemplatePolicies(AccessPolicies policies, List<String> warnings, L
 
     /** The authorizer {@code name} of the event's API: a {@link JwtAuthorizer}, a {@link LambdaAuthorizer}, or null. */
     private static Object authorizer(EventSource.Http h, Map<?, ?> apiAuth, String name,
-                                     Function<String, JWKSource<SecurityContext>> keys, List<String> warnings) {
+                                     Function<String, JWKSource<SecurityContext>> keys, List<String> warnings,
+                                     List<String> functions) {
         Map<?, ?> all = map(apiAuth.get("Authorizers"));
         if (!(all.get(name) instanceof Map<?, ?> authorizer)) {
             warnings.add(h.api() + ": authorizer " + name + " is not under Auth.Authorizers; route "
@@ -100,7 +102,12 @@ public record TemplatePolicies(AccessPolicies policies, List<String> warnings, L
         }
         if (TemplateAuthorizers.isLambda(authorizer)) {
             try {
-                return TemplateAuthorizers.lambda(name, authorizer, h.kind());
+                LambdaAuthorizer lambda = TemplateAuthorizers.lambda(name, authorizer, h.kind());
+                if (functions.stream().noneMatch(f -> f.equals(lambda.function()))) {
+                    warnings.add(h.api() + ": authorizer " + name + " names function " + lambda.function() + ", which "
+                            + "is not in this project; its routes answer 500 until it is");
+                }
+                return lambda;
             } catch (IllegalArgumentException e) {
                 warnings.add(h.api() + ": " + e.getMessage() + "; route " + h.method() + " " + h.path()
                         + " is refused (500) until it is fixed");
