@@ -5,6 +5,9 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.localfaas.runtime.config.Project;
 import dev.localfaas.runtime.gateway.policy.AccessPolicies;
+import dev.localfaas.runtime.gateway.policy.ApiKeyStore;
+import dev.localfaas.runtime.gateway.policy.ApiKeys;
+import dev.localfaas.runtime.gateway.policy.KeyUsage;
 import dev.localfaas.runtime.gateway.policy.CorsRule;
 import dev.localfaas.runtime.gateway.policy.JwtAuthorizer;
 import dev.localfaas.runtime.gateway.policy.KeySources;
@@ -57,13 +60,20 @@ final class AccessOptions {
             + "once (default: the rate, at least 1).")
     Integer throttleBurst;
 
+    @Option(names = "--api-key-required", description = "Folder without a template: every route needs an API key "
+            + "(x-api-key) in a usage plan; make them with faas keys plan and faas keys create.")
+    boolean apiKeyRequired;
+
     Path keyFile() {
         return jwtKey != null ? jwtKey : LocalKey.defaultFile();
     }
 
-    /** The policies to enforce; warnings for what a template declares that is not enforced go to {@code warn}. */
-    AccessPolicies policies(Project template, Consumer<String> warn) {
-        AccessPolicies policies = rules(template, warn);
+    /**
+     * The policies to enforce, with the API keys of {@code stateDir} ({@code faas keys}); warnings for what a template
+     * declares that is not enforced go to {@code warn}.
+     */
+    AccessPolicies policies(Project template, Path stateDir, Consumer<String> warn) {
+        AccessPolicies policies = rules(template, stateDir, warn);
         if (throttleRate == null) {
             if (throttleBurst != null) {
                 throw CliException.usage("--throttle-burst needs --throttle-rate; give both, e.g. --throttle-rate 5 --throttle-burst 10");
@@ -78,26 +88,36 @@ final class AccessOptions {
         }
     }
 
-    private AccessPolicies rules(Project template, Consumer<String> warn) {
-        if (template != null) {
-            if (!corsOrigins.isEmpty() || jwtIssuer != null) {
-                throw CliException.usage("--cors-origin and --jwt-issuer are for a folder without a template; "
-                        + "declare Cors and Auth on the template's API instead");
+    private AccessPolicies rules(Project template, Path stateDir, Consumer<String> warn) {
+        try {
+            if (template != null) {
+                if (!corsOrigins.isEmpty() || jwtIssuer != null || apiKeyRequired) {
+                    throw CliException.usage("--cors-origin, --jwt-issuer and --api-key-required are for a folder "
+                            + "without a template; declare Cors and Auth on the template's API instead");
+                }
+                TemplatePolicies read = TemplatePolicies.from(template.model(), this::keys);
+                read.warnings().forEach(warn);
+                return read.withKeysIn(stateDir);
             }
-            TemplatePolicies read = TemplatePolicies.from(template.model(), this::keys);
-            read.warnings().forEach(warn);
-            return read.policies();
+            AccessPolicies keys = new AccessPolicies(Map.of(), RoutePolicy.OPEN).withApiKeys(
+                    new ApiKeys(ApiKeyStore.open(stateDir), KeyUsage.open(stateDir), List.of(), List.of()));
+            if (corsOrigins.isEmpty() && jwtIssuer == null && !apiKeyRequired) {
+                return AccessPolicies.NONE;
+            }
+            return new AccessPolicies(Map.of(), folderPolicy(), null, keys.apiKeys());
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
         }
-        if (corsOrigins.isEmpty() && jwtIssuer == null) {
-            return AccessPolicies.NONE;
-        }
+    }
+
+    private RoutePolicy folderPolicy() {
         CorsRule cors = corsOrigins.isEmpty() ? null
                 : new CorsRule(corsOrigins, List.of("*"), List.of("*"), List.of(), -1, false);
         List<String> audiences = jwtAudiences.isEmpty() && LocalKey.ISSUER.equals(jwtIssuer)
                 ? List.of(LocalKey.AUDIENCE) : jwtAudiences;
         JwtAuthorizer jwt = jwtIssuer == null ? null
                 : JwtAuthorizer.publicKeys(jwtIssuer, jwtIssuer, audiences, "Authorization", keys(jwtIssuer));
-        return new AccessPolicies(Map.of(), new RoutePolicy(cors, jwt, jwtScopes));
+        return new RoutePolicy(cors, jwt, jwtScopes).withApiKey("", apiKeyRequired, false);
     }
 
     private JWKSource<SecurityContext> keys(String issuer) {

@@ -12,6 +12,7 @@ import dev.localfaas.runtime.gateway.Gateway;
 import dev.localfaas.runtime.gateway.GatewayConfig;
 import dev.localfaas.runtime.gateway.GatewayException;
 import dev.localfaas.runtime.gateway.AdminResponse;
+import dev.localfaas.runtime.gateway.policy.AccessPolicies;
 import dev.localfaas.runtime.gateway.policy.LocalKey;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -181,7 +182,9 @@ final class RunCommand implements Callable<Integer> {
             gateway.onNotice(line -> err.println("faas: " + line)).functionStats(faas::stats);
             faas.addListener(gateway.invocationListener());
             triggers.mount(gateway);
-            gateway.accessPolicies(access.policies(template, line -> err.println("faas: warning: " + line)));
+            AccessPolicies policies = access.policies(template, config.stateDir(),
+                    line -> err.println("faas: warning: " + line));
+            gateway.accessPolicies(policies);
             gateway.mount("/_faas/jwks.json", request -> Files.isRegularFile(access.keyFile())
                     ? AdminResponse.text("application/json", LocalKey.loadOrCreate(access.keyFile()).publicKeys().toString())
                     : AdminResponse.notFound("no local token key yet; faas token creates it"));
@@ -238,6 +241,7 @@ final class RunCommand implements Callable<Integer> {
                     watcher.close();
                 }
                 gateway.stop();
+                policies.flush(); // API key usage counts outlive the gateway
                 triggers.close();
                 faas.flush(); // the cost summary counts every invocation that completed
                 out.println();

@@ -123,7 +123,8 @@ final class ServedTriggers implements AutoCloseable {
         gateway.mount(EventsEndpoint.RULES, buses.rules());
         gateway.mount(BucketsEndpoint.PREFIX, new BucketsEndpoint(events.buckets()));
         gateway.mount("/_faas/usage", request -> AdminResponse.ok(JSON.readTree(usage.json())));
-        gateway.mount("/_faas/metrics", request -> AdminResponse.text(PrometheusMetrics.CONTENT_TYPE, metrics.render()));
+        gateway.mount("/_faas/metrics", request -> AdminResponse.text(PrometheusMetrics.CONTENT_TYPE, metrics.render()
+                + gateway.refusalMetrics()));
         if (kafka != null) {
             gateway.mount(KafkaEndpoint.PREFIX, new KafkaEndpoint(kafka::triggers));
         }

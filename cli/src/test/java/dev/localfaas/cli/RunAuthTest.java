@@ -96,7 +96,56 @@ class RunAuthTest {
         int exit = cli().execute("run", "-t", template.toString(), "--port", "0",
                 "--state-dir", tmp.resolve("state").toString(), "--jwt-issuer", "localfaas");
         assertEquals(2, exit);
-        assertEquals("faas: --cors-origin and --jwt-issuer are for a folder without a template; declare Cors and Auth"
-                + " on the template's API instead", err.toString(StandardCharsets.UTF_8).trim());
+        assertEquals("faas: --cors-origin, --jwt-issuer and --api-key-required are for a folder without a template;"
+                + " declare Cors and Auth on the template's API instead", err.toString(StandardCharsets.UTF_8).trim());
+    }
+
+    private String keys(String... args) {
+        ByteArrayOutputStream keysOut = new ByteArrayOutputStream();
+        CommandLine cli = Faas.commandLine(new PrintStream(keysOut, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, cli.execute(args), err.toString(StandardCharsets.UTF_8));
+        return keysOut.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aKeyFromFaasKeysOpensRoutesUntilItsQuotaIsSpentAndFaasKeysListShowsWhatIsLeft() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("functions"));
+        Files.copy(CliRun.samples().resolve("hello.jar"), dir.resolve("hello.jar"));
+        String state = tmp.resolve("state").toString();
+        assertTrue(keys("keys", "plan", "basic", "--quota", "2", "--period", "DAY", "--state-dir", state)
+                .contains("usage plan basic quota 2/DAY"));
+        String key = keys("keys", "create", "alice", "--plan", "basic", "--state-dir", state).trim();
+        assertEquals(40, key.length(), key);
+        assertEquals(2, cli().execute("keys", "create", "alice", "--state-dir", state));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("faas: an API key named alice exists already; "
+                + "choose another name (faas keys list shows them)"), err.toString(StandardCharsets.UTF_8));
+
+        CommandLine cli = cli();
+        ((RunCommand) cli.getSubcommands().get("run").getCommandSpec().userObject()).stop = stop::await;
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute("run", dir.toString(),
+                "--port", "0", "--no-watch", "--state-dir", state, "--api-key-required"));
+        Pattern ready = Pattern.compile("Ready on (http://127\\.0\\.0\\.1:\\d+)");
+        await().atMost(30, TimeUnit.SECONDS).until(() -> ready.matcher(out.toString(StandardCharsets.UTF_8)).find());
+        Matcher m = ready.matcher(out.toString(StandardCharsets.UTF_8));
+        m.find();
+        String url = m.group(1);
+        HttpRequest.Builder keyed = HttpRequest.newBuilder(URI.create(url + "/hello")).header("x-api-key", key);
+        assertEquals(403, get(url + "/hello", null).statusCode());
+        assertEquals(200, http.send(keyed.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(200, http.send(keyed.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        HttpResponse<String> spent = http.send(keyed.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(429, spent.statusCode());
+        assertEquals("{\"message\":\"Limit Exceeded\"}", spent.body());
+        String metrics = get(url + "/_faas/metrics", null).body();
+        assertTrue(metrics.contains("faas_gateway_refusals_total{function=\"hello\",route=\"ANY /hello\",status=\"429\","
+                + "reason=\"quota\"} 1"), metrics);
+        assertTrue(metrics.contains("status=\"403\",reason=\"forbidden\"} 1"), metrics);
+        stop.countDown();
+        assertEquals(0, exit.get(20, TimeUnit.SECONDS));
+
+        String list = keys("keys", "list", "--state-dir", state);
+        assertTrue(list.lines().anyMatch(l -> l.matches("alice\\s+\\w+\\s+basic\\s+2\\s+0/DAY\\s+.*")), list);
+        assertTrue(keys("keys", "usage", "alice", "--state-dir", state).contains("plan basic: 2 this day"));
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param format      what kind of file it is
  * @param notEmulated resources read but not emulated, as {@code LogicalId (Type)}
  * @param warnings    one-line notices: events parsed but not served yet, remote layers skipped, ...
+ * @param apiAccess   API keys, usage plans and their keys ({@code AWS::ApiGateway::*}), for the gateway's policies
  */
 public record ProjectModel(
         Path file,
@@ -24,7 +25,17 @@ public record ProjectModel(
         List<OutputValue> outputs,
         List<String> notEmulated,
         List<String> warnings,
-        List<SubscriptionResource> subscriptions) {
+        List<SubscriptionResource> subscriptions,
+        List<ApiAccessResource> apiAccess) {
+
+    /** A model without API keys and usage plans. */
+    public ProjectModel(Path file, ProjectFormat format, List<FunctionResource> functions, List<ApiResource> apis,
+                        List<QueueResource> queues, List<TopicResource> topics, List<RuleResource> rules,
+                        List<OutputValue> outputs, List<String> notEmulated, List<String> warnings,
+                        List<SubscriptionResource> subscriptions) {
+        this(file, format, functions, apis, queues, topics, rules, outputs, notEmulated, warnings, subscriptions,
+                List.of());
+    }
 
     /** A model without {@code AWS::SNS::Subscription}s (the Serverless Framework file declares none). */
     public ProjectModel(Path file, ProjectFormat format, List<FunctionResource> functions, List<ApiResource> apis,
@@ -43,6 +54,7 @@ public record ProjectModel(
         notEmulated = List.copyOf(notEmulated);
         warnings = List.copyOf(warnings);
         subscriptions = List.copyOf(subscriptions);
+        apiAccess = List.copyOf(apiAccess);
     }
 
     /** The two project-file formats. */

@@ -39,6 +39,7 @@ public final class Gateway implements AutoCloseable {
     private final AtomicReference<Router> router = new AtomicReference<>();
     private final AdminHandler admin = new AdminHandler();
     private final InvocationCounts counts = new InvocationCounts();
+    private final RefusalCounts refusals = new RefusalCounts(counts);
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile Consumer<String> notices = System.err::println;
@@ -88,7 +89,10 @@ public final class Gateway implements AutoCloseable {
         return events == null ? List.of() : events.stats();
     }
 
-    /** What routes enforce before their function runs (CORS, JWT authorizers); may be swapped at any time. */
+    /**
+     * What routes enforce before their function runs (CORS, throttles, API keys, JWT and Lambda authorizers); may be
+     * swapped at any time.
+     */
     public Gateway accessPolicies(AccessPolicies policies) {
         this.access = Objects.requireNonNull(policies, "policies");
         return this;
@@ -129,7 +133,8 @@ public final class Gateway implements AutoCloseable {
         adminToken = config.access().token()
                 .orElse(reachableFromNetwork() ? AccessPolicy.generateToken() : null);
         HttpHandler chain = HandlerChain.assemble(config, adminToken, workers, invoker.nonBlocking(), notice,
-                new HttpTriggerHandler(router::get, invoker, account, notice, () -> access, counts),
+                new AccessHandler(router::get, () -> access, invoker, account, notice, refusals,
+                        new HttpTriggerHandler(router::get, invoker, account, notice)),
                 new InvokeApiHandler(invoker, async, account, config.maxAsyncBodyBytes()),
                 admin);
         if (awsApi != null) {
@@ -212,6 +217,14 @@ public final class Gateway implements AutoCloseable {
         Router fresh = Router.build(invoker.functions());
         router.set(fresh);
         return fresh.entries();
+    }
+
+    /**
+     * The requests the access policies refused, in the Prometheus text format ({@code faas_gateway_refusals_total}
+     * by function, route, status and reason), to append to {@code /_faas/metrics}.
+     */
+    public String refusalMetrics() {
+        return refusals.render();
     }
 
     /** Counts every invocation for {@code /_faas/functions}; register it with the engine to count all triggers. */

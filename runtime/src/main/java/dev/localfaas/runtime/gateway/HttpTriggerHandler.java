@@ -9,13 +9,8 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
 import io.undertow.util.SameThreadExecutor;
-import dev.localfaas.runtime.gateway.policy.AccessPolicies;
 import dev.localfaas.runtime.gateway.policy.AuthorizerContext;
-import dev.localfaas.runtime.gateway.policy.CorsRule;
 import dev.localfaas.runtime.gateway.policy.Decision;
-import dev.localfaas.runtime.gateway.policy.PolicyRequest;
-import dev.localfaas.runtime.gateway.policy.RoutePolicy;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -23,42 +18,28 @@ import java.util.function.Supplier;
 
 /**
  * An HTTP request to a function route, handled as API Gateway's Lambda proxy integration does: route, build the
- * event in the function's payload format, invoke, and map the response or the failure to HTTP.
+ * event in the function's payload format, invoke, and map the response or the failure to HTTP. Access checks ran
+ * before, in {@link AccessHandler}; what an authorizer verified is put in the event here.
  */
 final class HttpTriggerHandler implements HttpHandler {
-
-    /** Set when the route's API answers CORS itself: HTTP API then drops the function's own CORS headers. */
-    private static final io.undertow.util.AttachmentKey<Boolean> GATEWAY_CORS = io.undertow.util.AttachmentKey.create(Boolean.class);
 
     private final Supplier<Router> router;
     private final FunctionInvoker invoker;
     private final ApiGatewayContext api;
     private final Consumer<String> notices;
-    private final Supplier<AccessPolicies> policies;
-    private final InvocationCounts refusals;
 
     HttpTriggerHandler(Supplier<Router> router, FunctionInvoker invoker, ApiGatewayContext api, Consumer<String> notices) {
-        this(router, invoker, api, notices, () -> AccessPolicies.NONE, new InvocationCounts());
-    }
-
-    HttpTriggerHandler(Supplier<Router> router, FunctionInvoker invoker, ApiGatewayContext api, Consumer<String> notices,
-                       Supplier<AccessPolicies> policies, InvocationCounts refusals) {
         this.router = router;
         this.invoker = invoker;
         this.api = api;
         this.notices = notices;
-        this.policies = policies;
-        this.refusals = refusals;
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        IncomingRequest request = IncomingRequest.from(exchange, FullBodyHandler.body(exchange));
-        AccessPolicies access = policies.get();
-        PolicyRequest asked = access.open() ? null
-                : new PolicyRequest(request.method(), request.path(), request.sourceIp(), request::header);
-        if (asked != null && CorsRule.isPreflight(asked) && preflight(exchange, asked, access)) {
-            return;
+        IncomingRequest request = exchange.getAttachment(AccessHandler.REQUEST);
+        if (request == null) {
+            request = IncomingRequest.from(exchange, FullBodyHandler.body(exchange));
         }
         Optional<RouteMatch> found = router.get().match(request.method(), request.path());
         if (found.isEmpty()) {
@@ -66,39 +47,12 @@ final class HttpTriggerHandler implements HttpHandler {
             return;
         }
         RouteMatch match = found.get();
-        RoutePolicy policy = asked == null ? RoutePolicy.OPEN : access.forRoute(match.function().name(), match.routeKey());
-        if (policy.mayBlock() && exchange.isInIoThread()) {
-            // an issuer's keys may have to be fetched: not on the IO thread, and still guarded against our own bugs
-            exchange.dispatch(() -> {
-                try {
-                    handleRequest(exchange);
-                } catch (RuntimeException e) {
-                    notices.accept("gateway: " + request.method() + " " + request.path() + " failed inside localfaas: " + e);
-                    Responses.failed(exchange);
-                }
-            });
-            return;
-        }
-        Decision admitted = asked == null ? Decision.ALLOW : access.admit();
-        Decision decision = admitted.allowed() ? policy.authorize(asked) : admitted;
-        addHeaders(exchange, policy.responseHeaders(asked));
-        if (policy.cors() != null) {
-            exchange.putAttachment(GATEWAY_CORS, true);
-        }
         PayloadFormat format = PayloadFormat.of(match);
-        if (!decision.allowed()) {
-            // refused before any function runs: no invocation, nothing metered, as API Gateway bills it
-            notices.accept("gateway: refused " + request.method() + " " + request.path() + " from "
-                    + request.sourceIp() + " -> " + decision.status() + " (route " + match.routeKey() + " of "
-                    + match.function().name() + ", " + decision.rule() + ")");
-            refusals.refused(match.function().name(), decision.status());
-            Responses.message(exchange, decision.status(), decision.message());
-            return;
-        }
         String apiRequestId = format.newRequestId();
         exchange.getResponseHeaders().put(HttpString.tryFromString(format.requestIdHeader()), apiRequestId);
         byte[] event = format.event(request, match, api, apiRequestId);
-        if (decision.authorized()) {
+        Decision decision = exchange.getAttachment(AccessHandler.DECISION);
+        if (decision != null && (decision.authorized() || decision.apiKey() != null)) {
             event = AuthorizerContext.inject(event, format.version(), decision);
         }
         CompletableFuture<InvocationResult> answer;
@@ -108,36 +62,19 @@ final class HttpTriggerHandler implements HttpHandler {
             Responses.message(exchange, 404, "Not Found"); // removed by a reload while this request was routed
             return;
         }
+        IncomingRequest asked = request;
         // Keep the exchange open until the function answers, on whichever thread that is.
         exchange.dispatch(SameThreadExecutor.INSTANCE, () -> answer.whenComplete((result, failure) -> {
             try {
                 if (failure != null) {
                     throw failure;
                 }
-                answer(exchange, request, match, format, result);
+                answer(exchange, asked, match, format, result);
             } catch (Throwable t) {
-                notices.accept("gateway: " + request.method() + " " + request.path() + " failed inside localfaas: " + t);
+                notices.accept("gateway: " + asked.method() + " " + asked.path() + " failed inside localfaas: " + t);
                 Responses.failed(exchange);
             }
         }));
-    }
-
-    /** HTTP API answers a CORS preflight itself (204) when the route the browser asks about has a CORS rule. */
-    private boolean preflight(HttpServerExchange exchange, PolicyRequest asked, AccessPolicies access) {
-        String method = asked.header("Access-Control-Request-Method").orElse("").trim().toUpperCase(java.util.Locale.ROOT);
-        Optional<RouteMatch> target = router.get().match(method, asked.path());
-        RoutePolicy policy = target.map(m -> access.forRoute(m.function().name(), m.routeKey())).orElse(access.fallback());
-        if (policy.cors() == null) {
-            return false;
-        }
-        addHeaders(exchange, policy.cors().preflightHeaders(asked));
-        exchange.setStatusCode(204);
-        exchange.endExchange();
-        return true;
-    }
-
-    private static void addHeaders(HttpServerExchange exchange, Map<String, String> headers) {
-        headers.forEach((name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
     }
 
     private void answer(HttpServerExchange exchange, IncomingRequest request, RouteMatch match, PayloadFormat format,
@@ -162,7 +99,7 @@ final class HttpTriggerHandler implements HttpHandler {
             Responses.message(exchange, 502, "Internal server error");
             return;
         }
-        if (exchange.getAttachment(GATEWAY_CORS) != null) {
+        if (exchange.getAttachment(AccessHandler.GATEWAY_CORS) != null) {
             response = new ProxyResponse(response.status(), response.headers().stream()
                     .filter(h -> !h.name().regionMatches(true, 0, "access-control-", 0, 15)).toList(), response.body());
         }

@@ -67,7 +67,7 @@ enum PayloadFormat {
         return REST_EVENT_TYPE.equals(function.inputType()) || WebAdapters.bundled(function.jar()) ? REST_1_0 : HTTP_2_0;
     }
 
-    private static Optional<PayloadFormat> named(String version) {
+    static Optional<PayloadFormat> named(String version) {
         for (PayloadFormat format : values()) {
             if (format.version.equals(version)) {
                 return Optional.of(format);

@@ -1,5 +1,6 @@
 package dev.localfaas.runtime.config.sam;
 
+import dev.localfaas.runtime.config.ApiAccessResource;
 import dev.localfaas.runtime.config.ApiResource;
 import dev.localfaas.runtime.config.ConfigError;
 import dev.localfaas.runtime.config.EventSource;
@@ -33,8 +34,20 @@ final class SamResources {
         if (kind == EventSource.ApiKind.REST && stage.isEmpty()) {
             throw new ConfigError(resource.position(), "an AWS::Serverless::Api needs a StageName; add StageName: Prod");
         }
+        Map<String, Object> stageSettings = new LinkedHashMap<>();
+        for (String setting : java.util.List.of("MethodSettings", "DefaultRouteSettings", "RouteSettings",
+                "ApiKeySourceType")) {
+            p.get(setting).ifPresent(v -> stageSettings.put(setting, Nodes.plain(v)));
+        }
         return new ApiResource(id, kind, stage, p.get("Cors").or(() -> p.get("CorsConfiguration")).map(Nodes::plain)
-                .orElse(null), p.get("Auth").map(Nodes::plain).orElse(null), false, resource.position());
+                .orElse(null), p.get("Auth").map(Nodes::plain).orElse(null), false, resource.position(), stageSettings);
+    }
+
+    /** An API key, usage plan or usage plan key, its properties resolved and kept as written. */
+    ApiAccessResource apiAccess(String id, YamlMap resource, String type) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> properties = (Map<String, Object>) Nodes.plain(resolved(SamTemplateReader.properties(resource)));
+        return new ApiAccessResource(id, type, properties, resource.position());
     }
 
     QueueResource queue(String id, YamlMap resource) {

@@ -1,5 +1,6 @@
 package dev.localfaas.runtime.config.sam;
 
+import dev.localfaas.runtime.config.ApiAccessResource;
 import dev.localfaas.runtime.config.ApiResource;
 import dev.localfaas.runtime.config.ConfigError;
 import dev.localfaas.runtime.config.EventSource;
@@ -84,6 +85,7 @@ public final class SamTemplateReader {
         List<TopicResource> topics = new ArrayList<>();
         List<RuleResource> rules = new ArrayList<>();
         List<SubscriptionResource> subscriptions = new ArrayList<>();
+        List<ApiAccessResource> apiAccess = new ArrayList<>();
         List<String> notEmulated = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         SamFunctionReader functionReader = new SamFunctionReader(this, warnings);
@@ -111,6 +113,9 @@ public final class SamTemplateReader {
                         () -> Optional.of(other.subscription(id, resource))).ifPresent(subscriptions::add);
                 case "AWS::Events::Rule" -> problems.guard(id, Optional.<RuleResource>empty(),
                         () -> Optional.of(other.rule(id, resource))).ifPresent(rules::add);
+                case ApiAccessResource.API_KEY, ApiAccessResource.USAGE_PLAN, ApiAccessResource.USAGE_PLAN_KEY ->
+                        problems.guard(id, Optional.<ApiAccessResource>empty(),
+                                () -> Optional.of(other.apiAccess(id, resource, type))).ifPresent(apiAccess::add);
                 case "AWS::Serverless::LayerVersion", "AWS::Lambda::LayerVersion" -> {
                     // read where a function names it: its JARs join that function's classpath
                 }
@@ -130,7 +135,7 @@ public final class SamTemplateReader {
         SamRoutes.checkClashes(functions, problems);
         List<OutputValue> outputs = outputs();
         return new ProjectModel(file, ProjectModel.ProjectFormat.SAM, functions, apis, queues, topics, rules, outputs,
-                notEmulated, warnings, subscriptions);
+                notEmulated, warnings, subscriptions, apiAccess);
     }
 
     private void checkTransform() {

@@ -36,12 +36,17 @@ public final class ServerlessReader {
     private final List<String> warnings = new ArrayList<>();
     private final String service;
     private final String stage;
+    private final ServerlessAccess access;
 
-    private ServerlessReader(YamlMap root, String service, String stage, Problems problems) {
+    private ServerlessReader(YamlMap root, String service, String stage, Problems problems, LocalNames names) {
         this.root = root;
         this.service = service;
         this.stage = stage;
         this.problems = problems;
+        YamlMap functions = section(root, "functions");
+        this.access = new ServerlessAccess(section(root, "provider"), key -> functions.get(key)
+                .filter(f -> f instanceof YamlMap).flatMap(f -> Nodes.optText((YamlMap) f, "name"))
+                .orElse(service + "-" + stage + "-" + key), names.region(), names.accountId());
     }
 
     public static ProjectModel read(YamlMap raw, Path file, Path baseDir, ProjectOptions options, LocalNames names,
@@ -58,7 +63,7 @@ public final class ServerlessReader {
                 .map(s -> s instanceof YamlMap m ? Nodes.text(m.entries().getOrDefault("name", s), "service.name")
                         : Nodes.text(s, "service"))
                 .orElseThrow(() -> new ConfigError(root.position(), "no service; add service: my-service")));
-        ServerlessReader reader = new ServerlessReader(root, service, variables.stage(), problems);
+        ServerlessReader reader = new ServerlessReader(root, service, variables.stage(), problems, names);
         YamlMap template = reader.template();
         LocalNames stackNames = new LocalNames(names.region(), names.accountId(), names.endpoint(),
                 service + "-" + variables.stage());
@@ -66,7 +71,8 @@ public final class ServerlessReader {
         List<String> warnings = new ArrayList<>(reader.warnings);
         warnings.addAll(model.warnings());
         return new ProjectModel(file, ProjectModel.ProjectFormat.SERVERLESS, model.functions(), model.apis(),
-                model.queues(), model.topics(), model.rules(), model.outputs(), model.notEmulated(), warnings);
+                model.queues(), model.topics(), model.rules(), model.outputs(), model.notEmulated(), warnings,
+                model.subscriptions(), model.apiAccess());
     }
 
     private static ProjectModel empty(Path file) {
@@ -92,6 +98,14 @@ public final class ServerlessReader {
             templateResources.put(key, function(key, Nodes.map(node, "function " + key), provider));
             return null;
         }));
+        problems.guard("provider", null, () -> {
+            templateResources.putAll(access.resources(at));
+            Map<String, YamlNode> globals = access.globals(at);
+            if (!globals.isEmpty()) {
+                out.put("Globals", Nodes.mapOf(globals, at));
+            }
+            return null;
+        });
         out.put("Resources", Nodes.mapOf(templateResources, functions.position()));
         return Nodes.mapOf(out, at);
     }
@@ -170,6 +184,10 @@ public final class ServerlessReader {
                     method = Nodes.optText(m, "method").orElse("ANY");
                     path = Nodes.optText(m, "path").orElseThrow(() -> new ConfigError(at, type + " has no path; add"
                             + " path: /hello"));
+                    YamlNode auth = access.eventAuth(type, m, at);
+                    if (auth != null) {
+                        props.put("Auth", auth);
+                    }
                 }
                 method = method.equals("*") ? "ANY" : method.toUpperCase(Locale.ROOT);
                 props.put("Method", YamlScalar.of(method, at));

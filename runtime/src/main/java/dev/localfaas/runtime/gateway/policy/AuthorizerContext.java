@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
- * Puts what a JWT authorizer verified where AWS puts it in the event: payload 2.0
+ * Puts what the access checks verified where AWS puts it in the event. A JWT authorizer's claims: payload 2.0
  * {@code requestContext.authorizer.jwt.claims/scopes}, payload 1.0 {@code requestContext.authorizer.claims/scopes}.
- * Done on the finished event so the event builders stay unaware of authorizers; only authorized routes pay for it.
+ * A Lambda authorizer's answer: payload 2.0 {@code requestContext.authorizer.lambda} (its context, values as
+ * returned), payload 1.0 {@code requestContext.authorizer} ({@code principalId}, {@code integrationLatency} and the
+ * context, every value a string). The API key: payload 1.0 {@code requestContext.identity.apiKey/apiKeyId}.
+ * Done on the finished event so the event builders stay unaware of authorizers; only checked routes pay for it.
  */
 public final class AuthorizerContext {
 
@@ -22,14 +26,39 @@ public final class AuthorizerContext {
             ObjectNode root = (ObjectNode) JSON.readTree(event);
             ObjectNode context = root.has("requestContext") && root.get("requestContext").isObject()
                     ? (ObjectNode) root.get("requestContext") : root.putObject("requestContext");
-            ObjectNode authorizer = context.putObject("authorizer");
-            ObjectNode target = "2.0".equals(payloadVersion) ? authorizer.putObject("jwt") : authorizer;
-            ObjectNode claims = target.putObject("claims");
-            decision.claims().forEach(claims::put);
-            if (decision.scopes() == null) {
-                target.putNull("scopes");
-            } else {
-                decision.scopes().forEach(target.putArray("scopes")::add);
+            boolean v2 = "2.0".equals(payloadVersion);
+            if (!decision.claims().isEmpty()) {
+                ObjectNode authorizer = context.putObject("authorizer");
+                ObjectNode target = v2 ? authorizer.putObject("jwt") : authorizer;
+                ObjectNode claims = target.putObject("claims");
+                decision.claims().forEach(claims::put);
+                if (decision.scopes() == null) {
+                    target.putNull("scopes");
+                } else {
+                    decision.scopes().forEach(target.putArray("scopes")::add);
+                }
+            } else if (decision.lambda() != null) {
+                ObjectNode authorizer = context.putObject("authorizer");
+                if (v2) {
+                    ObjectNode lambda = authorizer.putObject("lambda");
+                    decision.lambda().forEach((k, v) -> {
+                        if (!k.equals("principalId") && !k.equals("integrationLatency")) {
+                            lambda.set(k, JSON.valueToTree(v));
+                        }
+                    });
+                } else {
+                    for (Map.Entry<String, Object> e : decision.lambda().entrySet()) {
+                        if (e.getKey().equals("integrationLatency") && e.getValue() instanceof Number n) {
+                            authorizer.put(e.getKey(), n.longValue());
+                        } else {
+                            authorizer.put(e.getKey(), String.valueOf(e.getValue()));
+                        }
+                    }
+                }
+            }
+            if (decision.apiKey() != null && !v2 && context.get("identity") instanceof ObjectNode identity) {
+                identity.put("apiKey", decision.apiKey().value());
+                identity.put("apiKeyId", decision.apiKey().id());
             }
             return JSON.writeValueAsBytes(root);
         } catch (IOException e) {
