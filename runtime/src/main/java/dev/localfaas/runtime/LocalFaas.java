@@ -11,8 +11,10 @@ import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.function.FunctionCatalog;
 import dev.localfaas.runtime.function.FunctionDiscovery;
 import dev.localfaas.runtime.function.FunctionSpec;
+import dev.localfaas.runtime.traffic.Deployments;
 import dev.localfaas.runtime.traffic.Route;
 import dev.localfaas.runtime.traffic.Traffic;
+import dev.localfaas.runtime.traffic.VersionHealth;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +41,7 @@ public final class LocalFaas implements FunctionInvoker, AutoCloseable {
     private final Function<Path, FunctionCatalog> discovery;
     private final Engine engine;
     private final Traffic traffic;
+    private final Deployments deployments;
     private volatile FunctionCatalog catalog;
 
     private LocalFaas(RuntimeConfig config, UnaryOperator<FunctionSpec> adjust,
@@ -48,6 +51,9 @@ public final class LocalFaas implements FunctionInvoker, AutoCloseable {
         this.discovery = discovery;
         this.engine = new Engine(config);
         this.traffic = new Traffic(config.stateDir(), engine::function);
+        VersionHealth health = new VersionHealth();
+        engine.addListener(health);
+        this.deployments = new Deployments(traffic, this, health);
         engine.platformVariables(AwsEnvironment.credentials()); // Lambda always sets credentials; ours are dummies
     }
 
@@ -109,6 +115,7 @@ public final class LocalFaas implements FunctionInvoker, AutoCloseable {
                 .keepingLastGood(catalog);
         engine.deploy(adjusted.functions());
         catalog = adjusted;
+        deployments.afterReload(adjusted.functions().stream().map(FunctionSpec::name).toList());
         return adjusted;
     }
 
@@ -173,6 +180,11 @@ public final class LocalFaas implements FunctionInvoker, AutoCloseable {
         return traffic;
     }
 
+    /** Gradual deployments of aliases ({@code AutoPublishAlias}), their history, and each version's health. */
+    public Deployments deployments() {
+        return deployments;
+    }
+
     @Override
     public boolean resolves(String function, String qualifier) {
         return traffic.resolves(function, qualifier);
@@ -222,6 +234,7 @@ public final class LocalFaas implements FunctionInvoker, AutoCloseable {
     /** Closes every environment. Idempotent. */
     @Override
     public void close() {
+        deployments.close();
         engine.close();
     }
 }
