@@ -29,6 +29,9 @@ import picocli.CommandLine.Command;
             EventsCommand.class,
             RulesCommand.class,
             TokenCommand.class,
+            VersionsCommand.class,
+            AliasCommand.class,
+            DeploymentsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Faas implements Runnable {

@@ -112,6 +112,11 @@ final class RunCommand implements Callable<Integer> {
                     + " buckets), e.g. 2s (default: Lambda's 1 minute, then 2 minutes).")
     Duration retryDelay;
 
+    @Option(names = "--deploy-speed", paramLabel = "N", defaultValue = "1",
+            description = "Run DeploymentPreference schedules N times faster, e.g. 30 turns a 5-minute canary into 10 s"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double deploySpeed;
+
     @Mixin
     AccessOptions access;
 
@@ -182,7 +187,9 @@ final class RunCommand implements Callable<Integer> {
             if (template != null) {
                 template.model().queues().forEach(q -> triggers.declareQueue(q.name(), q.deadLetterQueue()));
             }
-            gateway.serveAwsApi(AwsApis.of(faas, triggers.queueBackend(), config.region(), config.accountId()));
+            gateway.serveAwsApi(AwsApis.of(faas, triggers.queueBackend(), config.region(), config.accountId())
+                    .withVersions(faas.traffic()));
+            TrafficSetup.apply(faas, gateway, template, deploySpeed, err);
             try {
                 gateway.start();
             } catch (GatewayException e) {
