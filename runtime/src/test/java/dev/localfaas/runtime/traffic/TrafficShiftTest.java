@@ -140,7 +140,7 @@ class TrafficShiftTest {
                 client.start();
                 clients.add(client);
             }
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < 4; i++) {
                 int before = ok.get();
                 await().atMost(Duration.ofSeconds(20)).until(() -> ok.get() >= before + 100);
                 g.faas.traffic().setAlias("release", "live", i % 2 == 0 ? "2" : "1", Map.of(), "");
@@ -152,8 +152,8 @@ class TrafficShiftTest {
                 c.join();
             }
             assertEquals(List.of(), failures);
-            assertTrue(ok.get() >= 700, ok.get() + " calls");
-            assertEquals(7, g.faas.deployments().history().size(), "each switch is in the history");
+            assertTrue(ok.get() >= 500, ok.get() + " calls");
+            assertEquals(5, g.faas.deployments().history().size(), "each switch is in the history");
         }
     }
 }
