@@ -160,7 +160,8 @@ final class RunCommand implements Callable<Integer> {
         EventOptions events = EventOptions.parse(retryDelay, subscribe)
                 .with(template == null ? null : template.events());
         InvocationLog log = new InvocationLog(out);
-        RuntimeConfig config = RuntimeConfig.forDirectory(dir).withSnapshotJars(!noWatch || onReady != null)
+        RuntimeConfig config = RuntimeConfig.forDirectory(dir)
+                .withSnapshotJars(!noWatch || onReady != null || TrafficSetup.autoPublishes(template))
                 .withLogSink(log);
         config = stateDir == null ? config : config.withStateDir(stateDir);
         config = keepWarm == null ? config : config.withKeepWarm(keepWarm);
@@ -226,6 +227,8 @@ final class RunCommand implements Callable<Integer> {
             if (onReady != null) {
                 onReady.accept(() -> reload(faas, gateway, triggers, log, out, err));
             }
+            List<FunctionsWatcher> autoPublished = TrafficSetup.watchAutoPublished(template, faas,
+                    () -> reload(faas, gateway, triggers, log, out, err), err);
             out.println();
             out.println("Ready on " + gateway.url() + (noWatch ? "" : ", watching " + dir + " for changed JARs")
                     + " (Ctrl-C to stop)");
@@ -238,6 +241,7 @@ final class RunCommand implements Callable<Integer> {
                 if (watcher != null) {
                     watcher.close();
                 }
+                autoPublished.forEach(FunctionsWatcher::close);
                 gateway.stop();
                 triggers.close();
                 faas.flush(); // the cost summary counts every invocation that completed

@@ -17,6 +17,35 @@ final class TrafficSetup {
     private TrafficSetup() {
     }
 
+    /**
+     * A template is not watched as a folder of JARs is; its {@code AutoPublishAlias} functions are, so that a rebuilt
+     * JAR publishes a version and deploys it ({@code target/functions/orders-rest.jar}: that folder is watched).
+     */
+    static java.util.List<dev.localfaas.runtime.function.FunctionsWatcher> watchAutoPublished(Project template,
+            LocalFaas faas, Runnable reload, PrintWriter err) {
+        if (template == null) {
+            return java.util.List.of();
+        }
+        java.util.Set<java.nio.file.Path> folders = new java.util.TreeSet<>();
+        for (FunctionResource f : template.model().functions()) {
+            if (f.autoPublishAlias() != null && !f.autoPublishAlias().isEmpty() && f.code() != null) {
+                folders.add(java.nio.file.Files.isDirectory(f.code()) ? f.code() : f.code().toAbsolutePath().getParent());
+            }
+        }
+        java.util.List<dev.localfaas.runtime.function.FunctionsWatcher> watchers = new java.util.ArrayList<>();
+        for (java.nio.file.Path folder : folders) {
+            watchers.add(dev.localfaas.runtime.function.FunctionsWatcher.start(folder, RunCommand.RELOAD_QUIET, reload,
+                    line -> err.println("faas: " + line)));
+        }
+        return watchers;
+    }
+
+    /** Whether a template has a function with AutoPublishAlias (then $LATEST is loaded from snapshots, as on reload). */
+    static boolean autoPublishes(Project template) {
+        return template != null && template.model().functions().stream()
+                .anyMatch(f -> f.autoPublishAlias() != null && !f.autoPublishAlias().isEmpty());
+    }
+
     static void apply(LocalFaas faas, Gateway gateway, Project template, double deploySpeed, PrintWriter err) {
         try {
             faas.deployments().speed(deploySpeed);
