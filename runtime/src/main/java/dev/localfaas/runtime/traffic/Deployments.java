@@ -86,7 +86,14 @@ public final class Deployments implements AutoCloseable {
             if (auto == null || !traffic.resolves(function, null)) {
                 continue;
             }
-            PublishedVersion v = traffic.publish(function, "published by AutoPublishAlias");
+            PublishedVersion v;
+            try {
+                v = traffic.publish(function, "published by AutoPublishAlias");
+            } catch (RuntimeException e) { // a full disk, an unreadable package: the reload itself goes on
+                notices.accept(function + ": could not publish a version for alias " + auto.alias() + ": "
+                        + e.getMessage());
+                continue;
+            }
             Alias current = traffic.alias(function, auto.alias()).orElse(null);
             Deployment running = active.get(function);
             if (current == null) {

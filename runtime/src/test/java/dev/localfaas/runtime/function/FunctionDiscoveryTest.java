@@ -112,7 +112,7 @@ class FunctionDiscoveryTest {
         assertEquals(List.of("StreamLambdaHandler", "chatty", "container-annotated", "counter", "csv-uploads",
                 "echo-http", "echo-kinesis", "echo-rest", "echo-scheduled", "echo-sns", "echo-sqs", "echoes",
                 "env-probe", "event-echo", "exiter", "hog", "http-response", "isolation", "noop", "printer",
-                "raw-event", "raw-stream", "rest-response", "sleeper", "slow-consumer", "slow-init",
+                "raw-event", "raw-stream", "release", "release-check", "rest-response", "sleeper", "slow-consumer", "slow-init",
                 "sns-big-spender", "sns-echo", "sns-flaky", "sqs-batch", "sqs-sender", "static-sum", "stubborn",
                 "thrower", "ticker", "upper"),
                 List.copyOf(handlers.keySet()));
