@@ -30,6 +30,9 @@ import picocli.CommandLine.Command;
             RulesCommand.class,
             TokenCommand.class,
             KeysCommand.class,
+            VersionsCommand.class,
+            AliasCommand.class,
+            DeploymentsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Faas implements Runnable {

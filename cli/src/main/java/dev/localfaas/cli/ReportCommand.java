@@ -92,6 +92,9 @@ final class ReportCommand implements Callable<Integer> {
                     + "observed peak concurrency).")
     String containerSize;
 
+    @Option(names = "--by-version", description = "A line per function version (fn:$LATEST, fn:3) instead of per function.")
+    boolean byVersion;
+
     @Option(names = "--no-free-tier", description = "Do not apply the monthly free tiers.")
     boolean noFreeTier;
 
@@ -130,7 +133,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         UsageReport report;
         try {
-            report = UsageReport.fromFile(file, book, options);
+            report = UsageReport.fromFile(file, book, options, byVersion);
         } catch (PriceBookException e) {
             throw CliException.usage(e.getMessage());
         } catch (UncheckedIOException e) {

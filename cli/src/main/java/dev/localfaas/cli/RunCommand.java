@@ -118,6 +118,11 @@ final class RunCommand implements Callable<Integer> {
                     + " events, and @KafkaTrigger without bootstrapServers (see docs/kafka.md).")
     String kafka = "";
 
+    @Option(names = "--deploy-speed", paramLabel = "N", defaultValue = "1",
+            description = "Run DeploymentPreference schedules N times faster, e.g. 30 turns a 5-minute canary into 10 s"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double deploySpeed;
+
     @Mixin
     AccessOptions access;
 
@@ -161,7 +166,8 @@ final class RunCommand implements Callable<Integer> {
         EventOptions events = EventOptions.parse(retryDelay, subscribe)
                 .with(template == null ? null : template.events());
         InvocationLog log = new InvocationLog(out);
-        RuntimeConfig config = RuntimeConfig.forDirectory(dir).withSnapshotJars(!noWatch || onReady != null)
+        RuntimeConfig config = RuntimeConfig.forDirectory(dir)
+                .withSnapshotJars(!noWatch || onReady != null || TrafficSetup.autoPublishes(template))
                 .withLogSink(log);
         config = stateDir == null ? config : config.withStateDir(stateDir);
         config = keepWarm == null ? config : config.withKeepWarm(keepWarm);
@@ -191,7 +197,9 @@ final class RunCommand implements Callable<Integer> {
             if (template != null) {
                 template.model().queues().forEach(q -> triggers.declareQueue(q.name(), q.deadLetterQueue()));
             }
-            gateway.serveAwsApi(AwsApis.of(faas, triggers.queueBackend(), config.region(), config.accountId()));
+            gateway.serveAwsApi(AwsApis.of(faas, triggers.queueBackend(), config.region(), config.accountId())
+                    .withVersions(faas.traffic()));
+            TrafficSetup.apply(faas, gateway, template, deploySpeed, err);
             try {
                 gateway.start();
             } catch (GatewayException e) {
@@ -228,6 +236,8 @@ final class RunCommand implements Callable<Integer> {
             if (onReady != null) {
                 onReady.accept(() -> reload(faas, gateway, triggers, log, out, err));
             }
+            List<FunctionsWatcher> autoPublished = TrafficSetup.watchAutoPublished(template, faas,
+                    () -> reload(faas, gateway, triggers, log, out, err), err);
             out.println();
             out.println("Ready on " + gateway.url() + (noWatch ? "" : ", watching " + dir + " for changed JARs")
                     + " (Ctrl-C to stop)");
@@ -240,6 +250,7 @@ final class RunCommand implements Callable<Integer> {
                 if (watcher != null) {
                     watcher.close();
                 }
+                autoPublished.forEach(FunctionsWatcher::close);
                 gateway.stop();
                 policies.flush(); // API key usage counts outlive the gateway
                 triggers.close();

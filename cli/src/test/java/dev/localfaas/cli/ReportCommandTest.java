@@ -45,6 +45,18 @@ class ReportCommandTest {
     }
 
     @Test
+    void byVersionGivesEachVersionItsOwnLine() {
+        try (UsageLedger l = UsageLedger.open(functions.resolve(".faas"), w -> { })) {
+            l.append(new UsageRecord("orders", "3", "v3", "http", T0.toString(), 10, 0, 10, 128, Outcome.OK, 2, 20, 0));
+        }
+        CliRun run = CliRun.of("report", "--dir", functions.toString(), "--by-version", "--format", "csv");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("orders:3") && run.out().contains("orders:$LATEST")
+                && run.out().contains("hello:$LATEST"), run.out());
+    }
+
+    @Test
     void theDefaultTableShowsTheBillAndItsArithmetic() {
         CliRun run = CliRun.of("report", "--dir", functions.toString());
 

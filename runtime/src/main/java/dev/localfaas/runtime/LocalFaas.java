@@ -11,6 +11,10 @@ import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.function.FunctionCatalog;
 import dev.localfaas.runtime.function.FunctionDiscovery;
 import dev.localfaas.runtime.function.FunctionSpec;
+import dev.localfaas.runtime.traffic.Deployments;
+import dev.localfaas.runtime.traffic.Route;
+import dev.localfaas.runtime.traffic.Traffic;
+import dev.localfaas.runtime.traffic.VersionHealth;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +40,8 @@ public final class LocalFaas implements FunctionInvoker, AutoCloseable {
     private final UnaryOperator<FunctionSpec> adjust;
     private final Function<Path, FunctionCatalog> discovery;
     private final Engine engine;
+    private final Traffic traffic;
+    private final Deployments deployments;
     private volatile FunctionCatalog catalog;
 
     private LocalFaas(RuntimeConfig config, UnaryOperator<FunctionSpec> adjust,
@@ -44,6 +50,10 @@ public final class LocalFaas implements FunctionInvoker, AutoCloseable {
         this.adjust = adjust;
         this.discovery = discovery;
         this.engine = new Engine(config);
+        this.traffic = new Traffic(config.stateDir(), engine::function);
+        VersionHealth health = new VersionHealth();
+        engine.addListener(health);
+        this.deployments = new Deployments(traffic, this, health);
         engine.platformVariables(AwsEnvironment.credentials()); // Lambda always sets credentials; ours are dummies
     }
 
@@ -105,6 +115,7 @@ public final class LocalFaas implements FunctionInvoker, AutoCloseable {
                 .keepingLastGood(catalog);
         engine.deploy(adjusted.functions());
         catalog = adjusted;
+        deployments.afterReload(adjusted.functions().stream().map(FunctionSpec::name).toList());
         return adjusted;
     }
 
@@ -164,9 +175,35 @@ public final class LocalFaas implements FunctionInvoker, AutoCloseable {
         return engine.function(name);
     }
 
+    /** The functions' versions and aliases; calls name them as {@code fn:3}, {@code fn:live} or a qualifier. */
+    public Traffic traffic() {
+        return traffic;
+    }
+
+    /** Gradual deployments of aliases ({@code AutoPublishAlias}), their history, and each version's health. */
+    public Deployments deployments() {
+        return deployments;
+    }
+
+    @Override
+    public boolean resolves(String function, String qualifier) {
+        return traffic.resolves(function, qualifier);
+    }
+
+    /**
+     * Runs one invocation of {@code function} ({@code name}, or {@code name:qualifier}) on the version its qualifier
+     * (or the function's trigger alias) routes to.
+     */
     @Override
     public InvocationResult invoke(String function, Invocation invocation) {
-        return engine.invoke(function, invocation);
+        try {
+            return invokeAsync(function, invocation).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("localfaas failed running " + function + ": " + e.getCause(), e.getCause());
+        }
     }
 
     @Override
@@ -176,12 +213,28 @@ public final class LocalFaas implements FunctionInvoker, AutoCloseable {
 
     @Override
     public CompletableFuture<InvocationResult> invokeAsync(String function, Invocation invocation) {
-        return engine.invokeAsync(function, invocation);
+        String name = function;
+        String qualifier = invocation.qualifier();
+        int colon = function.indexOf(':');
+        if (colon > 0) {
+            name = function.substring(0, colon);
+            qualifier = function.substring(colon + 1);
+        }
+        if (engine.function(name).isEmpty()) {
+            throw new dev.localfaas.runtime.execution.UnknownFunctionException(name);
+        }
+        Route route = traffic.route(name, qualifier, invocation.trigger());
+        Invocation routed = java.util.Objects.equals(route.qualifier(), invocation.qualifier()) ? invocation
+                : new Invocation(invocation.payload(), invocation.trigger(), invocation.requestId(),
+                        invocation.clientContext(), route.qualifier(), invocation.triggerDetail());
+        return route.latest() ? engine.invokeAsync(name, routed)
+                : engine.invokeVersionAsync(route.spec(), route.version(), routed);
     }
 
     /** Closes every environment. Idempotent. */
     @Override
     public void close() {
+        deployments.close();
         engine.close();
     }
 }

@@ -45,6 +45,11 @@ public final class AwsApis implements AwsApi {
                 new LambdaManagement(functions, region, account));
     }
 
+    /** The same APIs, Lambda's with its version and alias operations over {@code traffic}. */
+    public AwsApis withVersions(dev.localfaas.runtime.traffic.Traffic traffic) {
+        return new AwsApis(services, lambda.withVersions(traffic));
+    }
+
     @Override
     public AwsApiResponse handle(AwsApiRequest request) {
         String requestId = UUID.randomUUID().toString();

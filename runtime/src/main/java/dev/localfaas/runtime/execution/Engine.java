@@ -36,6 +36,8 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
     private final List<InvocationListener> listeners = new CopyOnWriteArrayList<>();
     private final Reporter reporter;
     private volatile Map<String, FunctionPool> pools = Map.of();
+    /** Published versions' pools by {@code name:version}: made on first call, kept until the engine closes. */
+    private final Map<String, FunctionPool> versionPools = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Map<String, String> platformVariables = Map.of();
     private volatile boolean closed;
 
@@ -145,9 +147,27 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
         if (pool == null) {
             throw new UnknownFunctionException(function);
         }
+        return start(pool, invocation);
+    }
+
+    /**
+     * Like {@link #invokeAsync(String, Invocation)} for a published version: {@code spec} is the version's
+     * configuration, its package an immutable copy (never snapshotted again). Each version has its own environments.
+     */
+    public CompletableFuture<InvocationResult> invokeVersionAsync(FunctionSpec spec, String version,
+                                                                  Invocation invocation) {
+        if (closed) {
+            throw new IllegalStateException("the engine is closed");
+        }
+        FunctionPool pool = versionPools.computeIfAbsent(spec.name() + ":" + version,
+                key -> new FunctionPool(spec, version, spec.jar(), config, account, this::platformVariables));
+        return start(pool, invocation);
+    }
+
+    private CompletableFuture<InvocationResult> start(FunctionPool pool, Invocation invocation) {
         Optional<Throttle> throttle = pool.acquire();
         if (throttle.isPresent()) {
-            InvocationResult throttled = throttle.get().result(pool.spec(), invocation);
+            InvocationResult throttled = throttle.get().result(pool.spec(), pool.version(), invocation);
             reporter.result(throttled);
             return CompletableFuture.completedFuture(throttled);
         }
@@ -180,6 +200,7 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
         for (FunctionPool pool : pools.values()) {
             pool.evictIdle();
         }
+        versionPools.values().forEach(FunctionPool::evictIdle);
     }
 
     /**
@@ -194,6 +215,7 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
         closed = true;
         pools.values().forEach(FunctionPool::retire);
         pools = Map.of();
+        versionPools.values().forEach(FunctionPool::retire);
         sweeper.shutdownNow();
         deadlines.close();
         handlers.shutdownNow();

@@ -41,12 +41,13 @@ final class ExecutionEnvironment {
     private ContextFactory contexts;
     private volatile long lastUsedNanos = System.nanoTime();
 
-    private ExecutionEnvironment(FunctionSpec spec, Path code, RuntimeConfig config, Map<String, String> platform) {
+    private ExecutionEnvironment(FunctionSpec spec, String version, Path code, RuntimeConfig config,
+                                 Map<String, String> platform) {
         this.spec = spec;
         this.loader = FunctionClassLoader.forPackage(spec.name(), code, spec.layers());
-        this.logStreamName = LocalDate.now(ZoneOffset.UTC).format(STREAM_DATE) + "/[$LATEST]"
+        this.logStreamName = LocalDate.now(ZoneOffset.UTC).format(STREAM_DATE) + "/[" + version + "]"
                 + UUID.randomUUID().toString().replace("-", "");
-        this.variables = LambdaVariables.of(spec, code, config, platform, logStreamName);
+        this.variables = LambdaVariables.of(spec, version, code, config, platform, logStreamName);
     }
 
     /**
@@ -58,7 +59,14 @@ final class ExecutionEnvironment {
     static ExecutionEnvironment initialize(FunctionSpec spec, Path code, RuntimeConfig config,
                                            Map<String, String> platform, InvocationLog log)
             throws EnvironmentInitException {
-        ExecutionEnvironment env = new ExecutionEnvironment(spec, code, config, platform);
+        return initialize(spec, FunctionPool.LATEST, code, config, platform, log);
+    }
+
+    /** Like {@link #initialize(FunctionSpec, Path, RuntimeConfig, Map, InvocationLog)} for a published version. */
+    static ExecutionEnvironment initialize(FunctionSpec spec, String version, Path code, RuntimeConfig config,
+                                           Map<String, String> platform, InvocationLog log)
+            throws EnvironmentInitException {
+        ExecutionEnvironment env = new ExecutionEnvironment(spec, version, code, config, platform);
         env.idle = log.forFunction();
         env.current = log;
         LogWriter writer = env::write;
@@ -148,6 +156,11 @@ final class ExecutionEnvironment {
         /** {@code code} is where the package is loaded from: the package itself, or its snapshot. */
         static Map<String, String> of(FunctionSpec spec, Path code, RuntimeConfig config, Map<String, String> platform,
                                       String logStream) {
+            return of(spec, FunctionPool.LATEST, code, config, platform, logStream);
+        }
+
+        static Map<String, String> of(FunctionSpec spec, String version, Path code, RuntimeConfig config,
+                                      Map<String, String> platform, String logStream) {
             Map<String, String> v = new HashMap<>();
             v.put("_HANDLER", spec.handler());
             v.put("AWS_REGION", config.region());
@@ -155,7 +168,7 @@ final class ExecutionEnvironment {
             v.put("AWS_EXECUTION_ENV", "AWS_Lambda_java17");
             v.put("AWS_LAMBDA_FUNCTION_NAME", spec.name());
             v.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memoryMb()));
-            v.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+            v.put("AWS_LAMBDA_FUNCTION_VERSION", version);
             v.put("AWS_LAMBDA_FUNCTION_TIMEOUT", Integer.toString(spec.timeoutSeconds()));
             v.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
             v.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.name());

@@ -34,6 +34,14 @@ public interface FunctionInvoker {
     }
 
     /**
+     * Whether a call naming {@code qualifier} (a version, an alias, {@code $LATEST}; null for none) finds something
+     * to run. Invokers without versions know only {@code $LATEST}.
+     */
+    default boolean resolves(String function, String qualifier) {
+        return function(function).isPresent() && (qualifier == null || qualifier.equals("$LATEST"));
+    }
+
+    /**
      * Whether {@link #invokeAsync} returns without blocking, so that it may be called on a thread that must never
      * wait (an HTTP IO thread). False for the default implementation.
      */

@@ -21,7 +21,10 @@ import java.util.function.Supplier;
  */
 final class FunctionPool {
 
+    static final String LATEST = "$LATEST";
+
     private final FunctionSpec spec;
+    private final String version;
     private final Path code;
     private final RuntimeConfig config;
     private final Supplier<Map<String, String>> platformVariables;
@@ -37,7 +40,14 @@ final class FunctionPool {
 
     FunctionPool(FunctionSpec spec, Path code, RuntimeConfig config, Semaphore account,
                  Supplier<Map<String, String>> platformVariables) {
+        this(spec, LATEST, code, config, account, platformVariables);
+    }
+
+    /** The pool of a published version ({@code "3"}) or of {@code $LATEST}; each has its own environments. */
+    FunctionPool(FunctionSpec spec, String version, Path code, RuntimeConfig config, Semaphore account,
+                 Supplier<Map<String, String>> platformVariables) {
         this.spec = spec;
+        this.version = version;
         this.code = code;
         this.config = config;
         this.platformVariables = platformVariables;
@@ -49,6 +59,11 @@ final class FunctionPool {
 
     FunctionSpec spec() {
         return spec;
+    }
+
+    /** {@code $LATEST} or a published version's number. */
+    String version() {
+        return version;
     }
 
     /** Takes a slot for an invocation: empty when taken, else why the invocation is throttled. */

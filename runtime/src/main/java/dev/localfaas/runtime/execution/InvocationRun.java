@@ -124,7 +124,8 @@ final class InvocationRun implements Runnable {
         ExecutionEnvironment created = null;
         FunctionLoadException fault = null;
         try {
-            created = ExecutionEnvironment.initialize(spec, pool.code(), pool.config(), pool.platformVariables(), log);
+            created = ExecutionEnvironment.initialize(spec, pool.version(), pool.code(), pool.config(),
+                    pool.platformVariables(), log);
         } catch (EnvironmentInitException e) {
             fault = e.fault();
         }
@@ -149,9 +150,9 @@ final class InvocationRun implements Runnable {
     private void invokeHandler() {
         ExecutionEnvironment environment = env;
         start = Instant.now();
-        log.platform(PlatformLines.start(invocation.requestId(), "$LATEST"));
+        log.platform(PlatformLines.start(invocation.requestId(), pool.version()));
         long timeoutMillis = spec.timeoutSeconds() * 1000L;
-        ContextValues context = new ContextValues(invocation.requestId(), spec.name(), "$LATEST",
+        ContextValues context = new ContextValues(invocation.requestId(), spec.name(), pool.version(),
                 invocation.qualifier() == null ? pool.arn() : pool.arn() + ":" + invocation.qualifier(),
                 pool.logGroup(), environment.logStreamName(), spec.memoryMb(), System.currentTimeMillis() + timeoutMillis,
                 invocation.clientContext());
@@ -272,7 +273,7 @@ final class InvocationRun implements Runnable {
         byte[] payload = ErrorPayload.ofFault(fault.getMessage(), fault.errorType());
         Throwable cause = fault.getCause();
         log.write((fault.getMessage() + (cause == null ? "" : ": " + cause) + "\n").getBytes(StandardCharsets.UTF_8));
-        log.platform(PlatformLines.start(invocation.requestId(), "$LATEST"));
+        log.platform(PlatformLines.start(invocation.requestId(), pool.version()));
         log.platform(PlatformLines.end(invocation.requestId()));
         long billed = PlatformLines.billed(0, initMs);
         log.platform(PlatformLines.report(invocation.requestId(), 0, billed, spec.memoryMb(), 0, initMs,
@@ -290,7 +291,7 @@ final class InvocationRun implements Runnable {
         String message = "Init timed out after " + limit + " seconds (the init phase's limit); the handler, whose "
                 + "timeout is " + spec.timeoutSeconds() + ".00 seconds, did not run";
         log.platform(PlatformLines.initReport(initMs, "timeout"));
-        log.platform(PlatformLines.start(invocation.requestId(), "$LATEST"));
+        log.platform(PlatformLines.start(invocation.requestId(), pool.version()));
         log.platform(start + " " + invocation.requestId() + " " + message);
         log.platform(PlatformLines.end(invocation.requestId()));
         long billed = PlatformLines.billed(0, initMs);
@@ -317,7 +318,7 @@ final class InvocationRun implements Runnable {
 
     private InvocationResult result(Instant at, double durationMs, long billed, Outcome outcome, byte[] payload,
                                     String errorType, long allocated, long cpuNanos) {
-        return new InvocationResult(spec.name(), "$LATEST", invocation.requestId(), invocation.trigger(), at,
+        return new InvocationResult(spec.name(), pool.version(), invocation.requestId(), invocation.trigger(), at,
                 durationMs, initMs, billed, spec.memoryMb(), outcome, payload, errorType, log.text(),
                 invocation.payload().length, allocated, cpuNanos, invocation.triggerDetail());
     }

@@ -33,10 +33,10 @@ record Throttle(String reason, String message) {
                 + "'s places are held by handlers that ignored their timeout and still run";
     }
 
-    InvocationResult result(FunctionSpec spec, Invocation invocation) {
+    InvocationResult result(FunctionSpec spec, String version, Invocation invocation) {
         byte[] body = ("{\"Reason\":\"" + reason + "\",\"Type\":\"User\",\"message\":\"" + message + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
-        return new InvocationResult(spec.name(), "$LATEST", invocation.requestId(), invocation.trigger(),
+        return new InvocationResult(spec.name(), version, invocation.requestId(), invocation.trigger(),
                 Instant.now(), 0, 0, 0, spec.memoryMb(), Outcome.THROTTLED, body, reason, "",
                 invocation.payload().length, 0, -1, invocation.triggerDetail());
     }

@@ -18,11 +18,15 @@ import java.util.regex.Pattern;
  * Hands requests that speak an AWS wire protocol to the {@link AwsApi}, and everything else on to {@code next}. A
  * request is claimed by its headers alone, before any body is read: an {@code X-Amz-Target} (AWS JSON protocols), a
  * form POST or an {@code Action=} GET to {@code /} or to a queue URL path {@code /ACCOUNT/NAME} (query protocol), or a
- * GET under {@code /2015-03-31/functions} (Lambda management; Invoke stays with the Invoke API).
+ * GET under {@code /2015-03-31/functions} or any call on a function's versions and aliases (Lambda management;
+ * Invoke stays with the Invoke API).
  */
 final class AwsApiHandler implements HttpHandler {
     private static final Pattern QUERY_PATHS = Pattern.compile("/|/\\d{12}/[^/]+/?");
     private static final HttpString TARGET = new HttpString("X-Amz-Target");
+    /** Lambda's version and alias operations, which also POST, PUT and DELETE. */
+    private static final Pattern LAMBDA_VERSIONS = Pattern.compile(
+            "/2015-03-31/functions/[^/]+/(versions|aliases)(/[^/]+)?/?");
 
     private final AwsApi api;
 
@@ -37,6 +41,9 @@ final class AwsApiHandler implements HttpHandler {
         String method = exchange.getRequestMethod().toString();
         String path = exchange.getRequestPath();
         if (method.equals("GET") && path.startsWith("/2015-03-31/functions")) {
+            return true;
+        }
+        if (LAMBDA_VERSIONS.matcher(path).matches()) {
             return true;
         }
         if (!QUERY_PATHS.matcher(path).matches()) {

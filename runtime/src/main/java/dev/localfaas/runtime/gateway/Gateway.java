@@ -45,6 +45,7 @@ public final class Gateway implements AutoCloseable {
     private volatile Consumer<String> notices = System.err::println;
     private volatile Supplier<List<FunctionStats>> stats = List::of;
     private volatile AwsApi awsApi;
+    private volatile Supplier<List<?>> versionHealth = List::of;
     private volatile AccessPolicies access = AccessPolicies.NONE;
     private Undertow server;
     private GracefulShutdownHandler drain;
@@ -56,10 +57,26 @@ public final class Gateway implements AutoCloseable {
     private Gateway(GatewayConfig config, FunctionInvoker invoker) {
         this.config = Objects.requireNonNull(config, "config");
         this.invoker = Objects.requireNonNull(invoker, "invoker");
-        mount(AdminHandler.ROOT + "/health", request -> AdminResponse.ok(
-                Map.of("status", "ok", "functions", invoker.functions().size())));
+        mount(AdminHandler.ROOT + "/health", request -> AdminResponse.ok(health()));
         mount(AdminHandler.ROOT + "/functions", new FunctionsEndpoint(invoker, router::get, counts, () -> stats.get(),
                 this::eventStats));
+    }
+
+    /**
+     * Adds the health of each function version (healthy, degraded or failing: see docs/traffic.md) to
+     * {@code /_faas/health}, whose {@code status} stays "ok" while the gateway serves.
+     */
+    public Gateway versionHealth(Supplier<List<?>> versions) {
+        this.versionHealth = Objects.requireNonNull(versions, "versions");
+        return this;
+    }
+
+    private Map<String, Object> health() {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("status", "ok");
+        out.put("functions", invoker.functions().size());
+        out.put("versions", versionHealth.get());
+        return out;
     }
 
     public static Gateway create(GatewayConfig config, FunctionInvoker invoker) {

@@ -73,7 +73,7 @@ final class InvokeApiHandler implements HttpHandler {
             return;
         }
         Optional<FunctionSpec> function = invoker.function(ref.name())
-                .filter(f -> ref.qualifier().map(LATEST::equals).orElse(true));
+                .filter(f -> invoker.resolves(f.name(), ref.qualifier().orElse(null)));
         if (function.isEmpty()) {
             InvokeApiError.RESOURCE_NOT_FOUND.send(exchange, requestId, "Function not found: " + ref.arn(account));
             return;

@@ -60,6 +60,12 @@ public record UsageRecord(
         return Instant.parse(start);
     }
 
+    /** The same invocation counted under {@code function:version}, for a report grouped by version. */
+    public UsageRecord byVersion() {
+        return new UsageRecord(function + ":" + version, version, requestId, trigger, start, durationMs, initMs,
+                billedMs, memoryMb, outcome, requestBytes, responseBytes, allocatedBytes, cpuMs, payloadFormat);
+    }
+
     /** The same invocation as if the function had been configured with {@code mb} (for {@code --what-if}). */
     public UsageRecord withMemoryMb(int mb) {
         return new UsageRecord(function, version, requestId, trigger, start, durationMs, initMs, billedMs, mb, outcome,

@@ -41,11 +41,17 @@ public record UsageReport(String source, Instant generatedAt, long records, Inst
      * @throws java.io.UncheckedIOException when the file cannot be read
      */
     public static UsageReport fromFile(Path ledger, PriceBook book, ReportOptions options) {
+        return fromFile(ledger, book, options, false);
+    }
+
+    /** Like {@link #fromFile(Path, PriceBook, ReportOptions)}, with a line per version ({@code fn:3}) when asked. */
+    public static UsageReport fromFile(Path ledger, PriceBook book, ReportOptions options, boolean byVersion) {
         List<Provider> providers = book.select(options.providers());
         UsageAggregator aggregator = new UsageAggregator(providers);
         UsageReader.Result read = UsageReader.read(ledger, r -> {
             if (options.accepts(r)) {
-                aggregator.add(options.priced(r));
+                UsageRecord priced = options.priced(r);
+                aggregator.add(byVersion ? priced.byVersion() : priced);
             }
         });
         return ReportBuilder.build(aggregator.snapshot(), providers, options, ledger.toString(),

@@ -61,6 +61,18 @@ final class FunctionConfigurations {
         return c;
     }
 
+    /** A published version's configuration: its number, its qualified ARN, its own package's size and hash. */
+    ObjectNode of(dev.localfaas.runtime.traffic.PublishedVersion v) {
+        ObjectNode c = of(v.spec());
+        c.put("FunctionArn", arn(v.function()) + ":" + v.version());
+        c.put("Version", v.number());
+        c.put("Description", v.description());
+        c.put("CodeSha256", v.codeSha256());
+        c.put("CodeSize", v.codeSize());
+        c.put("LastModified", LAST_MODIFIED.format(Instant.parse(v.published())));
+        return c;
+    }
+
     private static long size(FunctionSpec f) {
         try {
             return Files.isRegularFile(f.jar()) ? Files.size(f.jar()) : 0;
