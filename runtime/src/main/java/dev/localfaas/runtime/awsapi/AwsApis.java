@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localfaas.runtime.awsapi.lambda.LambdaManagement;
+import dev.localfaas.runtime.awsapi.events.EventBridgeService;
+import dev.localfaas.runtime.awsapi.sns.SnsService;
 import dev.localfaas.runtime.awsapi.sqs.SqsService;
+import dev.localfaas.runtime.trigger.PublishSubscribe;
 import dev.localfaas.runtime.execution.FunctionInvoker;
 import dev.localfaas.runtime.trigger.queue.QueueBackend;
 import dev.localfaas.runtime.gateway.AwsApi;
@@ -42,6 +45,14 @@ public final class AwsApis implements AwsApi {
     /** SQS on {@code queues} and Lambda management over {@code functions}, with ARNs in this region and account. */
     public static AwsApis of(FunctionInvoker functions, QueueBackend queues, String region, String account) {
         return new AwsApis(List.of(new SqsService(queues, region, account)),
+                new LambdaManagement(functions, region, account));
+    }
+
+    /** SQS and Lambda as above, SNS on the topics and EventBridge on the event buses of {@code events}. */
+    public static AwsApis of(FunctionInvoker functions, QueueBackend queues, PublishSubscribe events, String region,
+                             String account) {
+        return new AwsApis(List.of(new SqsService(queues, region, account),
+                new SnsService(events.topics(), region, account), new EventBridgeService(events.buses(), region, account)),
                 new LambdaManagement(functions, region, account));
     }
 
