@@ -25,7 +25,7 @@ import java.util.UUID;
  * nothing, so a retry cannot duplicate the order; without a region to build a client with, it answers 201 with
  * {@code "published":false} and a note saying why.
  */
-@Function(name = "orders-rest")
+@Function(name = "orders-rest", timeoutSeconds = 10)
 @HttpTrigger(method = "POST", path = "/orders")
 public class OrdersRest implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
