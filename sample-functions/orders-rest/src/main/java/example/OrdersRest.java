@@ -20,10 +20,12 @@ import java.util.UUID;
  * {@code orders-worker}) and {@code orders-audit} (large orders only) subscribe to it. It answers 201 Created with a
  * {@code Location} header, the order echoed back and the topic's message id.
  *
- * <p>Where no topic is reachable (no {@code FAAS_ENDPOINT}: deployed on AWS, or invoked with {@code faas invoke})
- * it still answers 201, with {@code "published":false} and a note saying why; see {@link OrderEvents}.
+ * <p>It publishes with the AWS SDK's {@code SnsClient} ({@link OrderEvents}), so the same JAR runs on AWS Lambda and
+ * under {@code faas run}, which points the SDK at its gateway. When SNS cannot be reached it answers 503 and publishes
+ * nothing, so a retry cannot duplicate the order; without a region to build a client with, it answers 201 with
+ * {@code "published":false} and a note saying why.
  */
-@Function(name = "orders-rest")
+@Function(name = "orders-rest", timeoutSeconds = 10)
 @HttpTrigger(method = "POST", path = "/orders")
 public class OrdersRest implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
@@ -56,10 +58,7 @@ public class OrdersRest implements RequestHandler<APIGatewayProxyRequestEvent, A
         String messageId;
         try {
             messageId = events.publish(message);
-        } catch (IOException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+        } catch (IOException e) {
             // Not accepted: the client may retry. Nothing was published, so a retry cannot duplicate the order.
             context.getLogger().log("orders-rest: order " + orderId + " refused, the topic did not take it: " + e + "\n");
             return response(503, Map.of("Retry-After", "1"),

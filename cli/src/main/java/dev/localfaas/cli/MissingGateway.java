@@ -31,7 +31,7 @@ final class MissingGateway {
 
     static String message(String function, URI endpoint) {
         return "faas: " + function + " called an AWS service at " + endpoint + " (AWS_ENDPOINT_URL) and nothing answers"
-                + " there; start the gateway with faas run in another terminal (it serves SQS and Lambda), or pass"
-                + " --aws-endpoint with where it runs";
+                + " there; start the gateway with faas run in another terminal (it serves SQS, SNS, EventBridge and"
+                + " Lambda), or pass --aws-endpoint with where it runs";
     }
 }

@@ -197,8 +197,8 @@ final class RunCommand implements Callable<Integer> {
             if (template != null) {
                 template.model().queues().forEach(q -> triggers.declareQueue(q.name(), q.deadLetterQueue()));
             }
-            gateway.serveAwsApi(AwsApis.of(faas, triggers.queueBackend(), config.region(), config.accountId())
-                    .withVersions(faas.traffic()));
+            gateway.serveAwsApi(AwsApis.of(faas, triggers.queueBackend(), triggers.publishSubscribe(), config.region(),
+                    config.accountId()).withVersions(faas.traffic()));
             TrafficSetup.apply(faas, gateway, template, deploySpeed, err);
             try {
                 gateway.start();
@@ -222,7 +222,7 @@ final class RunCommand implements Callable<Integer> {
                 TemplateNotes.printOutputs(out, template.model());
             }
             out.println();
-            out.println("AWS APIs (SQS, Lambda) on " + gateway.url() + ": region " + config.region() + ", account "
+            out.println("AWS APIs (SQS, SNS, EventBridge, Lambda) on " + gateway.url() + ": region " + config.region() + ", account "
                     + config.accountId() + "; functions get AWS_ENDPOINT_URL and dummy credentials");
             triggers.start(faas.functions());
             FunctionsWatcher watcher;

@@ -110,6 +110,11 @@ final class ServedTriggers implements AutoCloseable {
         return queues.backend();
     }
 
+    /** The topics and event buses (the SNS and EventBridge APIs serve the same ones). */
+    PublishSubscribe publishSubscribe() {
+        return events;
+    }
+
     /**
      * The admin endpoints: {@code /_faas/queues}, {@code /_faas/schedules}, {@code /_faas/topics}, {@code /_faas/usage},
      * {@code /_faas/metrics}.

@@ -47,7 +47,7 @@ class InvokeCommandTest {
         assertTrue(run.out().contains("could not be queued"), run.out());
         assertTrue(run.err().contains("faas: sqs-sender called an AWS service at http://127.0.0.1:" + port
                 + " (AWS_ENDPOINT_URL) and nothing answers there; start the gateway with faas run in another terminal"
-                + " (it serves SQS and Lambda), or pass --aws-endpoint with where it runs"), run.err());
+                + " (it serves SQS, SNS, EventBridge and Lambda), or pass --aws-endpoint with where it runs"), run.err());
     }
 
     @Test

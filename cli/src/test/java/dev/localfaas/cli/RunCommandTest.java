@@ -79,7 +79,7 @@ class RunCommandTest {
         assertTrue(banner.lines().anyMatch(l -> l.startsWith("tick ") && l.contains("rate(")), banner);
         assertTrue(banner.contains("Invoke API  POST " + url + "/2015-03-31/functions/{name}/invocations"), banner);
         assertTrue(banner.indexOf("Invoke API") < banner.indexOf("Ready on"), "the table comes before the ready line");
-        assertTrue(banner.contains("AWS APIs (SQS, Lambda) on " + url + ": region us-east-1, account 123456789012;"
+        assertTrue(banner.contains("AWS APIs (SQS, SNS, EventBridge, Lambda) on " + url + ": region us-east-1, account 123456789012;"
                 + " functions get AWS_ENDPOINT_URL and dummy credentials"), banner);
         HttpResponse<String> queues = http.send(HttpRequest.newBuilder(URI.create(url + "/"))
                 .header("X-Amz-Target", "AmazonSQS.ListQueues").header("Content-Type", "application/x-amz-json-1.0")

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localfaas.runtime.awsapi.lambda.LambdaManagement;
+import dev.localfaas.runtime.awsapi.events.EventBridgeService;
+import dev.localfaas.runtime.awsapi.sns.SnsService;
 import dev.localfaas.runtime.awsapi.sqs.SqsService;
+import dev.localfaas.runtime.trigger.PublishSubscribe;
 import dev.localfaas.runtime.execution.FunctionInvoker;
 import dev.localfaas.runtime.trigger.queue.QueueBackend;
 import dev.localfaas.runtime.gateway.AwsApi;
@@ -48,6 +51,14 @@ public final class AwsApis implements AwsApi {
     /** The same APIs, Lambda's with its version and alias operations over {@code traffic}. */
     public AwsApis withVersions(dev.localfaas.runtime.traffic.Traffic traffic) {
         return new AwsApis(services, lambda.withVersions(traffic));
+    }
+
+    /** SQS and Lambda as above, SNS on the topics and EventBridge on the event buses of {@code events}. */
+    public static AwsApis of(FunctionInvoker functions, QueueBackend queues, PublishSubscribe events, String region,
+                             String account) {
+        return new AwsApis(List.of(new SqsService(queues, region, account),
+                new SnsService(events.topics(), region, account), new EventBridgeService(events.buses(), region, account)),
+                new LambdaManagement(functions, region, account));
     }
 
     @Override

@@ -12,14 +12,22 @@ public interface QueryShapes {
      */
     Rule rule(String action, String member);
 
-    /** A member written as repeated elements named {@code element} (flattened); a map writes key and value inside. */
-    record Rule(String element, String keyName, String valueName) {
+    /**
+     * A member written as repeated elements named {@code element} (flattened); a map writes key and value inside.
+     * A wrapped map keeps the member's own element around its entries, as SNS writes {@code <Attributes><entry>
+     * <key>..</key><value>..</value></entry></Attributes>}.
+     */
+    record Rule(String element, String keyName, String valueName, boolean wrapped) {
         public static Rule list(String element) {
-            return new Rule(element, null, null);
+            return new Rule(element, null, null, false);
         }
 
         public static Rule map(String element, String keyName, String valueName) {
-            return new Rule(element, keyName, valueName);
+            return new Rule(element, keyName, valueName, false);
+        }
+
+        public static Rule wrappedMap(String element, String keyName, String valueName) {
+            return new Rule(element, keyName, valueName, true);
         }
 
         boolean isMap() {

@@ -40,6 +40,9 @@ final class QueryXml {
             if (rule == null) {
                 element(x, shapes, action, m.getKey(), m.getValue());
             } else if (rule.isMap()) {
+                if (rule.wrapped()) {
+                    x.append('<').append(m.getKey()).append('>');
+                }
                 for (Iterator<Map.Entry<String, JsonNode>> e = m.getValue().fields(); e.hasNext(); ) {
                     Map.Entry<String, JsonNode> entry = e.next();
                     x.append('<').append(rule.element()).append('>');
@@ -47,6 +50,9 @@ final class QueryXml {
                             .append("</").append(rule.keyName()).append('>');
                     element(x, shapes, action, rule.valueName(), entry.getValue());
                     x.append("</").append(rule.element()).append('>');
+                }
+                if (rule.wrapped()) {
+                    x.append("</").append(m.getKey()).append('>');
                 }
             } else {
                 for (JsonNode item : m.getValue()) {

@@ -2,7 +2,9 @@ package dev.localfaas.runtime.awsapi;
 
 import dev.localfaas.runtime.LocalFaas;
 import dev.localfaas.runtime.execution.InvocationResult;
+import dev.localfaas.runtime.execution.RetryPolicy;
 import dev.localfaas.runtime.execution.RuntimeConfig;
+import dev.localfaas.runtime.trigger.PublishSubscribe;
 import dev.localfaas.runtime.gateway.Gateway;
 import dev.localfaas.runtime.gateway.GatewayConfig;
 import dev.localfaas.runtime.trigger.queue.QueueAdminHandler;
@@ -18,7 +20,9 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -29,6 +33,8 @@ final class AwsApiGateway implements AutoCloseable {
     final LocalFaas faas;
     final QueueService queues;
     final Gateway gateway;
+    /** The topics and buses the SNS and EventBridge APIs serve, with the functions' subscriptions and rules. */
+    final PublishSubscribe events;
     final List<InvocationResult> invocations = new CopyOnWriteArrayList<>();
     final List<String> logLines = new CopyOnWriteArrayList<>();
     final List<String> notices = new CopyOnWriteArrayList<>();
@@ -42,11 +48,13 @@ final class AwsApiGateway implements AutoCloseable {
         gateway = Gateway.create(GatewayConfig.defaults().withPort(0).withAccount(config.region(), config.accountId()),
                 faas);
         gateway.mountHandler(QueueAdminHandler.PREFIX, queues.adminHandler());
-        gateway.onNotice(this::notice).serveAwsApi(AwsApis.of(faas, queues.backend(), config.region(),
+        events = PublishSubscribe.open(config, faas, queues.backend(), RetryPolicy.LAMBDA_ASYNC, List.of(), this::notice);
+        gateway.onNotice(this::notice).serveAwsApi(AwsApis.of(faas, queues.backend(), events, config.region(),
                 config.accountId()));
         gateway.start();
         faas.announceEndpoint(gateway.url());
         queues.start(faas.functions());
+        events.start(faas.functions());
     }
 
     private void notice(String line) {
@@ -79,9 +87,22 @@ final class AwsApiGateway implements AutoCloseable {
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
+    SnsClient sns() {
+        return SnsClient.builder().endpointOverride(URI.create(url())).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    EventBridgeClient eventBridge() {
+        return EventBridgeClient.builder().endpointOverride(URI.create(url())).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
     @Override
     public void close() {
         gateway.stop();
+        events.close();
         queues.close();
         faas.close();
     }

@@ -103,4 +103,30 @@ class AwsCliTest {
                 missing.err());
         assertTrue(missing.err().contains("The specified queue does not exist."), missing.err());
     }
+
+    @Test
+    void publishAndPutEventsWithAwsSnsAndAwsEvents() throws Exception {
+        String queueUrl = ok(aws("sqs", "create-queue", "--queue-name", "cli-copies")).get("QueueUrl").asText();
+        String topic = ok(aws("sns", "create-topic", "--name", "cli-topic")).get("TopicArn").asText();
+        assertEquals("arn:aws:sns:us-east-1:123456789012:cli-topic", topic);
+        ok(aws("sns", "subscribe", "--topic-arn", topic, "--protocol", "sqs", "--notification-endpoint",
+                "arn:aws:sqs:us-east-1:123456789012:cli-copies", "--attributes", "RawMessageDelivery=true"));
+        assertEquals(36, ok(aws("sns", "publish", "--topic-arn", topic, "--message", "via sns"))
+                .get("MessageId").asText().length());
+        ok(aws("events", "put-rule", "--name", "cli-rule", "--event-pattern", "{\"source\": [\"cli\"]}"));
+        ok(aws("events", "put-targets", "--rule", "cli-rule", "--targets",
+                "Id=copies,Arn=arn:aws:sqs:us-east-1:123456789012:cli-copies,InputPath=$.detail"));
+        assertEquals(0, ok(aws("events", "put-events", "--entries",
+                "[{\"Source\":\"cli\",\"DetailType\":\"t\",\"Detail\":\"{\\\"via\\\":\\\"events\\\"}\"}]"))
+                .get("FailedEntryCount").asInt());
+        JsonNode got = ok(aws("sqs", "receive-message", "--queue-url", queueUrl, "--max-number-of-messages", "10",
+                "--wait-time-seconds", "1"));
+        List<String> bodies = new ArrayList<>();
+        got.get("Messages").forEach(m -> bodies.add(m.get("Body").asText()));
+        assertEquals(List.of("via sns", "{\"via\":\"events\"}"), bodies.stream().sorted().toList());
+        Run missing = aws("sns", "publish", "--topic-arn", "arn:aws:sns:us-east-1:123456789012:none", "--message", "x");
+        assertTrue(missing.err().contains("NotFound") && missing.err().contains("Topic does not exist"), missing.err());
+        Run noRule = aws("events", "list-targets-by-rule", "--rule", "none");
+        assertTrue(noRule.err().contains("ResourceNotFoundException"), noRule.err());
+    }
 }

@@ -68,13 +68,13 @@ class GatewayHttpTest {
 
     @Test
     void restApiHandlerAnswers201WithItsHeaders() throws Exception {
-        gw.queues.declare("orders", java.util.Optional.empty()); // where orders-rest sends, through the SQS API
         HttpResponse<String> r = gw.send(HttpRequest.newBuilder(gw.uri("/orders"))
                 .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"item\":\"book\"}")).build());
         assertEquals(201, r.statusCode());
         JsonNode body = json(r);
         assertEquals("/orders/" + body.get("orderId").asText(), r.headers().firstValue("Location").orElseThrow());
         assertEquals("book", body.at("/order/item").asText());
+        assertTrue(body.get("published").asBoolean(), "published with SnsClient through the gateway: " + body);
         assertTrue(r.headers().firstValue("x-amzn-RequestId").isPresent());
     }
 

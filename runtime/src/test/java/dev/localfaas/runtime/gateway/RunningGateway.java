@@ -62,11 +62,11 @@ final class RunningGateway implements AutoCloseable {
         RunningGateway running = new RunningGateway(faas, gateway, queues, logLines);
         faas.addListener(running.invocations::add);
         faas.addListener(gateway.invocationListener());
-        gateway.serveAwsApi(AwsApis.of(faas, queues, faas.config().region(), faas.config().accountId()));
         // The topics API too (topics made on demand, no subscriptions started): orders-rest publishes each order
-        // through FAAS_ENDPOINT, as under faas run.
+        // with SnsClient, as under faas run.
         running.events = PublishSubscribe.open(faas.config(), faas, queues, RetryPolicy.LAMBDA_ASYNC, List.of(),
                 running.notices::add);
+        gateway.serveAwsApi(AwsApis.of(faas, queues, running.events, faas.config().region(), faas.config().accountId()));
         gateway.mount(TopicsEndpoint.PREFIX, new TopicsEndpoint(running.events.topics()));
         gateway.onNotice(running.notices::add).functionStats(faas::stats).start();
         faas.announceEndpoint(gateway.url()); // as faas run does: functions' AWS SDKs call this gateway

@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -100,6 +101,75 @@ public final class EventBuses {
         Rule rule = compile(spec, false);
         install(rule);
         return info(rule);
+    }
+
+    /**
+     * {@code PutRule}: creates a rule or replaces its pattern, keeping its targets; a rule may have none yet.
+     *
+     * @throws BusRequestException when the bus does not exist or the pattern is invalid, naming the rule
+     */
+    public synchronized RuleInfo defineRule(String bus, String name, String pattern) {
+        requireBus(bus);
+        List<RuleSpec.RuleTarget> targets = rule(bus, name).map(RuleSpec::targets).orElse(List.of());
+        Rule rule = Rule.compile(new RuleSpec(bus, name, pattern, targets, "events:PutRule"), ruleArn(bus, name), false,
+                false);
+        install(rule);
+        return info(rule);
+    }
+
+    /** The rule named {@code name} on {@code bus}, as declared or last changed. */
+    public Optional<RuleSpec> rule(String bus, String name) {
+        return rules.stream().filter(r -> r.spec.bus().equals(bus) && r.spec.name().equals(name)).map(r -> r.spec)
+                .findFirst();
+    }
+
+    /**
+     * {@code PutTargets}: adds targets to a rule, replacing those with the same id.
+     *
+     * @throws BusRequestException when the rule does not exist or a target's input shaping is invalid
+     */
+    public synchronized RuleInfo putTargets(String bus, String name, List<RuleSpec.RuleTarget> targets) {
+        RuleSpec spec = rule(bus, name).orElseThrow(() -> new BusRequestException("Rule " + name
+                + " does not exist on EventBus " + bus + "."));
+        List<RuleSpec.RuleTarget> merged = new ArrayList<>(spec.targets());
+        for (RuleSpec.RuleTarget t : targets) {
+            merged.removeIf(old -> old.effectiveId().equals(t.effectiveId()));
+            merged.add(t);
+        }
+        return replaceTargets(spec, merged);
+    }
+
+    /** {@code RemoveTargets}: removes the targets with these ids; returns the ids that the rule did not have. */
+    public synchronized List<String> removeTargets(String bus, String name, List<String> ids) {
+        RuleSpec spec = rule(bus, name).orElseThrow(() -> new BusRequestException("Rule " + name
+                + " does not exist on EventBus " + bus + "."));
+        List<RuleSpec.RuleTarget> kept = new ArrayList<>(spec.targets());
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            if (!kept.removeIf(t -> t.effectiveId().equals(id))) {
+                missing.add(id);
+            }
+        }
+        replaceTargets(spec, kept);
+        return missing;
+    }
+
+    private RuleInfo replaceTargets(RuleSpec spec, List<RuleSpec.RuleTarget> targets) {
+        boolean declared = rules.stream().anyMatch(r -> r.spec == spec && r.declared);
+        Rule rule = Rule.compile(new RuleSpec(spec.bus(), spec.name(), spec.pattern(), targets, spec.declaredBy()),
+                ruleArn(spec.bus(), spec.name()), declared, false);
+        install(rule);
+        return info(rule);
+    }
+
+    public boolean busExists(String bus) {
+        return buses.contains(bus);
+    }
+
+    private void requireBus(String bus) {
+        if (!buses.contains(bus)) {
+            throw new BusRequestException("Event bus " + bus + " does not exist.");
+        }
     }
 
     public synchronized boolean deleteRule(String bus, String name) {

@@ -27,7 +27,12 @@ final class Rule {
 
     /** @throws BusRequestException naming the rule when its pattern or a target's input shaping is invalid */
     static Rule compile(RuleSpec spec, String arn, boolean declared) {
-        if (spec.targets().isEmpty()) {
+        return compile(spec, arn, declared, true);
+    }
+
+    /** @param targetsRequired false for {@code PutRule}, whose targets come with {@code PutTargets} */
+    static Rule compile(RuleSpec spec, String arn, boolean declared, boolean targetsRequired) {
+        if (targetsRequired && spec.targets().isEmpty()) {
             throw new BusRequestException(spec.describe() + ": has no target; give it a function or a queue");
         }
         try {

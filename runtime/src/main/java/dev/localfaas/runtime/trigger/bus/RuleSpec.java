@@ -25,11 +25,21 @@ public record RuleSpec(String bus, String name, String pattern, List<RuleTarget>
 
     /**
      * A rule target: a function or a queue, receiving the event itself, the part {@code inputPath} selects, or what
-     * {@code inputTransformer} builds (at most one of the two).
+     * {@code inputTransformer} builds (at most one of the two). {@code id} is the target's id when {@code PutTargets}
+     * gave one, else null.
      */
-    public record RuleTarget(Target target, String inputPath, InputTransformerSpec inputTransformer) {
+    public record RuleTarget(Target target, String inputPath, InputTransformerSpec inputTransformer, String id) {
+        public RuleTarget(Target target, String inputPath, InputTransformerSpec inputTransformer) {
+            this(target, inputPath, inputTransformer, null);
+        }
+
         public static RuleTarget of(Target target) {
             return new RuleTarget(target, null, null);
+        }
+
+        /** The target's id on its rule ({@code PutTargets}); a declared target goes by its function or queue name. */
+        public String effectiveId() {
+            return id != null ? id : target.name();
         }
     }
 

@@ -4,7 +4,8 @@ import dev.localfaas.runtime.trigger.delivery.DeliveryCounts;
 import java.util.List;
 
 /** A topic as {@code faas topics} and {@code GET /_faas/topics} show it. */
-public record TopicInfo(String name, String arn, boolean fifo, long published, List<Sub> subscriptions) {
+public record TopicInfo(String name, String arn, boolean fifo, boolean contentBasedDeduplication, long published,
+                        List<Sub> subscriptions) {
 
     /** One subscription with its counts; {@code declaredBy} names the function or option that declared it. */
     public record Sub(String arn, String target, String filterPolicy, String filterPolicyScope, boolean rawMessageDelivery,

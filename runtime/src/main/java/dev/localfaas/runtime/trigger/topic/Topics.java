@@ -192,6 +192,20 @@ public final class Topics {
         return new PublishResult(m.messageId(), m.sequenceNumber(), matched, filtered, false);
     }
 
+    /**
+     * Deletes a topic and its subscriptions ({@code DeleteTopic}); false when there was none. Subscriptions that
+     * functions declare come back with the topic on the next reload.
+     */
+    public synchronized boolean delete(String topic) {
+        return topics.remove(topic) != null;
+    }
+
+    /** The subscription with this ARN, as it was declared or last changed ({@code GetSubscriptionAttributes}). */
+    public Optional<SubscriptionSpec> subscription(String subscriptionArn) {
+        return topics.values().stream().flatMap(t -> t.subscriptions.stream())
+                .filter(s -> s.arn.equals(subscriptionArn)).map(s -> s.spec).findFirst();
+    }
+
     /** Every topic with its subscriptions and counts, by name. */
     public List<TopicInfo> list() {
         return topics.values().stream().sorted((a, b) -> a.spec.name().compareTo(b.spec.name())).map(this::info).toList();
@@ -202,7 +216,7 @@ public final class Topics {
     }
 
     private TopicInfo info(Topic t) {
-        return new TopicInfo(t.spec.name(), t.arn, t.spec.fifo(), t.published.get(),
+        return new TopicInfo(t.spec.name(), t.arn, t.spec.fifo(), t.spec.contentBasedDeduplication(), t.published.get(),
                 t.subscriptions.stream().map(Topics::sub).toList());
     }
 
