@@ -6,6 +6,8 @@ import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.function.FunctionCatalog;
 import dev.localfaas.runtime.function.FunctionSpec;
 import dev.localfaas.runtime.gateway.AccessPolicy;
+import dev.localfaas.runtime.observe.Dashboard;
+import dev.localfaas.runtime.observe.LiveFeed;
 import dev.localfaas.runtime.metering.LedgerRotation;
 import dev.localfaas.runtime.function.FunctionsWatcher;
 import dev.localfaas.runtime.gateway.Gateway;
@@ -50,6 +52,8 @@ final class RunCommand implements Callable<Integer> {
 
     /** How long the JAR folder must be still before a reload: long enough for a copy or a Maven build to finish. */
     static final Duration RELOAD_QUIET = Duration.ofMillis(300);
+    /** How often the dashboard stream sends an update, at most (and only while something changed). */
+    static final Duration LIVE_PERIOD = Duration.ofMillis(500);
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
             description = "Folder holding the function JARs (default: the template.yaml or serverless.yml in this"
@@ -166,7 +170,10 @@ final class RunCommand implements Callable<Integer> {
                     : LocalFaas.open(runtime, formats::apply, template::catalog));
              UsageRecording usage = UsageRecording.open(faas, config, usageRetention == null ? LedgerRotation.defaults()
                      : LedgerRotation.defaults().withRetention(usageRetention), line -> err.println("faas: warning: " + line));
-             ServedTriggers triggers = ServedTriggers.open(faas, config, line -> err.println("faas: " + line), events)) {
+             ServedTriggers triggers = ServedTriggers.open(faas, config, line -> err.println("faas: " + line), events);
+             LiveFeed feed = new LiveFeed(faas::functions, faas::stats, config.accountConcurrency(),
+                     config.stateDir().resolve("logs"), LIVE_PERIOD, line -> err.println("faas: warning: " + line))) {
+            faas.addListener(feed);
             log.widen(faas.functions());
             AccessPolicy adminAccess = AccessPolicy.defaults().withAllowedHosts(allowedHosts)
                     .withAdminToken(adminToken == null || adminToken.isBlank() ? null : adminToken);
@@ -175,6 +182,8 @@ final class RunCommand implements Callable<Integer> {
             gateway.onNotice(line -> err.println("faas: " + line)).functionStats(faas::stats);
             faas.addListener(gateway.invocationListener());
             triggers.mount(gateway);
+            triggers.panels(feed);
+            Dashboard.serve(gateway, feed, faas::functions);
             gateway.accessPolicies(access.policies(template, line -> err.println("faas: warning: " + line)));
             gateway.mount("/_faas/jwks.json", request -> Files.isRegularFile(access.keyFile())
                     ? AdminResponse.text("application/json", LocalKey.loadOrCreate(access.keyFile()).publicKeys().toString())
@@ -205,6 +214,8 @@ final class RunCommand implements Callable<Integer> {
                 TemplateNotes.printOutputs(out, template.model());
             }
             out.println();
+            out.println("Dashboard: " + gateway.url() + Dashboard.PAGE
+                    + gateway.adminToken().map(t -> "#token=" + t).orElse(""));
             out.println("AWS APIs (SQS, Lambda) on " + gateway.url() + ": region " + config.region() + ", account "
                     + config.accountId() + "; functions get AWS_ENDPOINT_URL and dummy credentials");
             triggers.start(faas.functions());
