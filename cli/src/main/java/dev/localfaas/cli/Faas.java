@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             EventsCommand.class,
             RulesCommand.class,
             TokenCommand.class,
+            LogsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Faas implements Runnable {
