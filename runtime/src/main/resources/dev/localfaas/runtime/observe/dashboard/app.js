@@ -181,7 +181,7 @@ function renderOverview() {
   if (!u) return;
   const w = $('#window').value;
   const cost = (u.panels && u.panels.cost) || [];
-  $('#cost-head').textContent = cost.length ? 'Cost so far (' + cost[0].provider + ')' : 'Cost so far';
+  $('#cost-head').title = cost.length ? 'cost so far on ' + cost[0].provider + '; every provider in each cell\'s tooltip' : '';
   $('#cost-total').textContent = cost.length ? 'Cost so far: ' + cost.map((c) => c.provider + ' ' + usd(c.total)).join(' · ') : '';
   const rows = u.functions.map((f) => {
     const fig = f[w];
