@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             VersionsCommand.class,
             AliasCommand.class,
             DeploymentsCommand.class,
+            LogsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Faas implements Runnable {

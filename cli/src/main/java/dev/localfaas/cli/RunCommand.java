@@ -6,6 +6,8 @@ import dev.localfaas.runtime.execution.RuntimeConfig;
 import dev.localfaas.runtime.function.FunctionCatalog;
 import dev.localfaas.runtime.function.FunctionSpec;
 import dev.localfaas.runtime.gateway.AccessPolicy;
+import dev.localfaas.runtime.observe.Dashboard;
+import dev.localfaas.runtime.observe.LiveFeed;
 import dev.localfaas.runtime.metering.LedgerRotation;
 import dev.localfaas.runtime.function.FunctionsWatcher;
 import dev.localfaas.runtime.gateway.Gateway;
@@ -51,6 +53,8 @@ final class RunCommand implements Callable<Integer> {
 
     /** How long the JAR folder must be still before a reload: long enough for a copy or a Maven build to finish. */
     static final Duration RELOAD_QUIET = Duration.ofMillis(300);
+    /** How often the dashboard stream sends an update, at most (and only while something changed). */
+    static final Duration LIVE_PERIOD = Duration.ofMillis(500);
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
             description = "Folder holding the function JARs (default: the template.yaml or serverless.yml in this"
@@ -179,7 +183,10 @@ final class RunCommand implements Callable<Integer> {
              UsageRecording usage = UsageRecording.open(faas, config, usageRetention == null ? LedgerRotation.defaults()
                      : LedgerRotation.defaults().withRetention(usageRetention), line -> err.println("faas: warning: " + line));
              ServedTriggers triggers = ServedTriggers.open(faas, config, line -> err.println("faas: " + line), events,
-                     kafka)) {
+                     kafka);
+             LiveFeed feed = new LiveFeed(faas::functions, faas::stats, config.accountConcurrency(),
+                     config.stateDir().resolve("logs"), LIVE_PERIOD, line -> err.println("faas: warning: " + line))) {
+            faas.addListener(feed);
             log.widen(faas.functions());
             AccessPolicy adminAccess = AccessPolicy.defaults().withAllowedHosts(allowedHosts)
                     .withAdminToken(adminToken == null || adminToken.isBlank() ? null : adminToken);
@@ -188,6 +195,8 @@ final class RunCommand implements Callable<Integer> {
             gateway.onNotice(line -> err.println("faas: " + line)).functionStats(faas::stats);
             faas.addListener(gateway.invocationListener());
             triggers.mount(gateway);
+            triggers.panels(feed);
+            Dashboard.serve(gateway, feed, faas::functions);
             AccessPolicies policies = access.policies(template, config.stateDir(),
                     line -> err.println("faas: warning: " + line));
             gateway.accessPolicies(policies);
@@ -222,6 +231,8 @@ final class RunCommand implements Callable<Integer> {
                 TemplateNotes.printOutputs(out, template.model());
             }
             out.println();
+            out.println("Dashboard: " + gateway.url() + Dashboard.PAGE
+                    + gateway.adminToken().map(t -> "#token=" + t).orElse(""));
             out.println("AWS APIs (SQS, SNS, EventBridge, Lambda) on " + gateway.url() + ": region " + config.region() + ", account "
                     + config.accountId() + "; functions get AWS_ENDPOINT_URL and dummy credentials");
             triggers.start(faas.functions());

@@ -7,7 +7,11 @@ import dev.localfaas.runtime.function.FunctionSpec;
 import dev.localfaas.runtime.gateway.AdminRequest;
 import dev.localfaas.runtime.gateway.AdminResponse;
 import dev.localfaas.runtime.gateway.Gateway;
+import dev.localfaas.runtime.metering.Cost;
 import dev.localfaas.runtime.metering.CostSummary;
+import dev.localfaas.runtime.metering.Provider;
+import dev.localfaas.runtime.metering.UsageReport;
+import dev.localfaas.runtime.observe.LiveFeed;
 import dev.localfaas.runtime.metering.LiveUsage;
 import dev.localfaas.runtime.metering.PriceBook;
 import dev.localfaas.runtime.metering.PrometheusMetrics;
@@ -24,6 +28,7 @@ import dev.localfaas.runtime.trigger.kafka.KafkaTriggerException;
 import dev.localfaas.runtime.trigger.kafka.KafkaTriggers;
 import dev.localfaas.runtime.trigger.queue.QueueAdminHandler;
 import dev.localfaas.runtime.trigger.queue.QueueBackend;
+import dev.localfaas.runtime.trigger.queue.QueueMetrics;
 import dev.localfaas.runtime.trigger.queue.QueueService;
 import dev.localfaas.runtime.trigger.queue.QueueTriggerException;
 import dev.localfaas.runtime.trigger.schedule.NoSuchScheduleException;
@@ -54,6 +59,7 @@ final class ServedTriggers implements AutoCloseable {
     private final PrometheusMetrics metrics = new PrometheusMetrics();
     private KafkaTriggers kafka;
     private Consumer<String> kafkaNotices = line -> { };
+    private volatile LiveFeed feed;
 
     private ServedTriggers(Scheduler scheduler, QueueService queues, PublishSubscribe events, LiveUsage usage) {
         this.scheduler = scheduler;
@@ -129,10 +135,42 @@ final class ServedTriggers implements AutoCloseable {
         gateway.mount(BucketsEndpoint.PREFIX, new BucketsEndpoint(events.buckets()));
         gateway.mount("/_faas/usage", request -> AdminResponse.ok(JSON.readTree(usage.json())));
         gateway.mount("/_faas/metrics", request -> AdminResponse.text(PrometheusMetrics.CONTENT_TYPE, metrics.render()
-                + gateway.refusalMetrics()));
+                + gateway.refusalMetrics()
+                + QueueMetrics.render(queues.backend().stats(), System.currentTimeMillis())
+                + (feed == null ? "" : feed.traces().prometheus())));
         if (kafka != null) {
             gateway.mount(KafkaEndpoint.PREFIX, new KafkaEndpoint(kafka::triggers));
         }
+    }
+
+    /** What the dashboard shows beside the functions: queues, topics, schedules and the cost so far per provider. */
+    void panels(LiveFeed feed) {
+        this.feed = feed;
+        feed.panel("queues", () -> queues.backend().stats())
+                .panel("topics", () -> events.topics().list())
+                .panel("schedules", () -> scheduler.describe().stream()
+                        .map(i -> Map.<String, Object>of("function", i.function(), "rule", i.rule(),
+                                "expression", i.expression(), "enabled", i.enabled(),
+                                "nextFirings", i.nextFirings().stream().limit(3).map(Object::toString).toList()))
+                        .toList())
+                .panel("cost", this::costSoFar);
+    }
+
+    /** Per provider: the cost of every invocation so far (before the free tier), and per function. */
+    private List<Map<String, Object>> costSoFar() {
+        UsageReport report = usage.report();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Provider p : report.providers()) {
+            Map<String, Object> functions = new java.util.LinkedHashMap<>();
+            report.functions().forEach(f -> {
+                Cost c = f.cost().get(p.id());
+                functions.put(f.name(), c == null ? 0 : c.total());
+            });
+            Cost total = report.total().cost().get(p.id());
+            out.add(Map.of("provider", p.name(), "id", p.id(), "total", total == null ? 0 : total.total(),
+                    "functions", functions));
+        }
+        return out;
     }
 
     /** Makes a queue a project file declares known to the store, with its dead-letter queue ("" for none). */

@@ -1,5 +1,6 @@
 package dev.localfaas.runtime.awsapi;
 
+import dev.localfaas.runtime.execution.TraceHeader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -89,7 +90,8 @@ public final class AwsApis implements AwsApi {
                 input = JSON.createObjectNode();
             }
             String action = target.substring(dot + 1);
-            ObjectNode out = service.call(new AwsCall(action, input, request.baseUrl(), request.path(), requestId));
+            ObjectNode out = service.call(new AwsCall(action, input, request.baseUrl(), request.path(), requestId,
+                    request.header(TraceHeader.HTTP_HEADER).orElse(null)));
             return new AwsApiResponse(200, contentType, Map.of("x-amzn-RequestId", requestId),
                     JSON.writeValueAsBytes(out == null ? JSON.createObjectNode() : out));
         } catch (IOException e) {
@@ -134,7 +136,8 @@ public final class AwsApis implements AwsApi {
             parameters.remove("Action");
             parameters.remove("Version");
             ObjectNode input = service.fromQuery(QueryParameters.tree(parameters));
-            ObjectNode out = service.call(new AwsCall(action, input, request.baseUrl(), request.path(), requestId));
+            ObjectNode out = service.call(new AwsCall(action, input, request.baseUrl(), request.path(), requestId,
+                    request.header(TraceHeader.HTTP_HEADER).orElse(null)));
             return xml(200, QueryXml.response(service.queryShapes(), action, out, requestId), requestId);
         } catch (AwsException e) {
             return xml(e.status(), QueryXml.error(namespace, e, requestId), requestId);

@@ -8,8 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param baseUrl {@code http://host:port} the client used, for URLs the answer hands out (queue URLs)
  * @param path    the request path (a query-protocol client may address a queue by posting to its URL)
+ * @param traceHeader the caller's {@code X-Amzn-Trace-Id} (the AWS SDK sends it from inside a traced function), or
+ *                    null
  */
-public record AwsCall(String action, JsonNode input, String baseUrl, String path, String requestId) {
+public record AwsCall(String action, JsonNode input, String baseUrl, String path, String requestId,
+                      String traceHeader) {
+
+    public AwsCall(String action, JsonNode input, String baseUrl, String path, String requestId) {
+        this(action, input, baseUrl, path, requestId, null);
+    }
 
     /** A text member of the input, or null. */
     public String text(String member) {

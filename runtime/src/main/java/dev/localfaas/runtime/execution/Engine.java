@@ -3,6 +3,7 @@ package dev.localfaas.runtime.execution;
 import dev.localfaas.runtime.function.FunctionSpec;
 import dev.localfaas.runtime.isolation.EnvironmentOverlay;
 import dev.localfaas.runtime.isolation.OutputRouter;
+import dev.localfaas.runtime.isolation.TraceProperty;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,6 +52,7 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
         this.deadlines = new Deadlines("faas-deadlines");
         this.snapshots = new JarSnapshots(config.stateDir().resolve("code"), config.snapshotJars());
         OutputRouter.install();
+        TraceProperty.install();
         String envProblem = EnvironmentOverlay.install();
         if (envProblem != null) {
             config.logSink().line("faas", "localfaas: WARNING " + envProblem);

@@ -4,6 +4,7 @@ import dev.localfaas.runtime.function.FunctionSpec;
 import dev.localfaas.runtime.isolation.ContextFactory;
 import dev.localfaas.runtime.isolation.ContextValues;
 import dev.localfaas.runtime.isolation.EnvironmentOverlay;
+import dev.localfaas.runtime.isolation.TraceProperty;
 import dev.localfaas.runtime.isolation.FunctionClassLoader;
 import dev.localfaas.runtime.isolation.FunctionLoadException;
 import dev.localfaas.runtime.isolation.HandlerAdapter;
@@ -95,11 +96,14 @@ final class ExecutionEnvironment {
     /** Runs the handler on the calling thread with the environment's classloader, variables and log in place. */
     byte[] invoke(byte[] event, ContextValues values, InvocationLog log) throws Throwable {
         current = log;
-        Map<String, String> vars = variables;
+        String traceHeader = values.traceHeader();
+        Map<String, String> vars = traceHeader == null ? variables : new TraceVariables(variables, traceHeader);
         Scope scope = enter(log, vars);
+        String previousTrace = TraceProperty.enter(traceHeader);
         try {
             return adapter.invoke(event, contexts.context(values));
         } finally {
+            TraceProperty.restore(previousTrace);
             scope.close();
             current = null;
             lastUsedNanos = System.nanoTime();

@@ -13,20 +13,32 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param qualifier     the qualifier the caller used ({@code $LATEST}, an alias ...), or null
  * @param triggerDetail what the trigger knows about how the call arrived, opaque to execution and carried into the
  *                      result for metering: for HTTP, the API Gateway payload format version ("1.0" or "2.0"); or null
+ * @param trace         the trace the caller's {@code X-Amzn-Trace-Id} (or the message's {@code AWSTraceHeader}) puts
+ *                      it in, or null: the invocation then starts a trace of its own
  */
 public record Invocation(byte[] payload, Trigger trigger, String requestId, String clientContext, String qualifier,
-        String triggerDetail) {
+        String triggerDetail, TraceLink trace) {
 
     public Invocation(byte[] payload, Trigger trigger, String requestId, String clientContext, String qualifier) {
-        this(payload, trigger, requestId, clientContext, qualifier, null);
+        this(payload, trigger, requestId, clientContext, qualifier, null, null);
+    }
+
+    public Invocation(byte[] payload, Trigger trigger, String requestId, String clientContext, String qualifier,
+                      String triggerDetail) {
+        this(payload, trigger, requestId, clientContext, qualifier, triggerDetail, null);
+    }
+
+    /** This invocation, joining the trace {@code link}. */
+    public Invocation withTrace(TraceLink link) {
+        return new Invocation(payload, trigger, requestId, clientContext, qualifier, triggerDetail, link);
     }
 
     public static Invocation of(byte[] payload, Trigger trigger) {
-        return new Invocation(payload, trigger, newRequestId(), null, null, null);
+        return new Invocation(payload, trigger, newRequestId(), null, null, null, null);
     }
 
     public static Invocation of(byte[] payload, Trigger trigger, String triggerDetail) {
-        return new Invocation(payload, trigger, newRequestId(), null, null, triggerDetail);
+        return new Invocation(payload, trigger, newRequestId(), null, null, triggerDetail, null);
     }
 
     /**

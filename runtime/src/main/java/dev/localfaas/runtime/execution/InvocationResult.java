@@ -25,6 +25,7 @@ import java.time.Instant;
  *                      {@code InvocationRun.CPU_SAMPLE_EVERY}), timed out, init failed, throttled, or the JVM does not
  *                      measure thread CPU time
  * @param triggerDetail what the trigger adds about how the call arrived ({@link Invocation#triggerDetail()}), or null
+ * @param trace         where it sits in its trace, or null when not traced (results built outside the engine)
  */
 public record InvocationResult(
         String function,
@@ -43,14 +44,23 @@ public record InvocationResult(
         long requestBytes,
         long allocatedBytes,
         long cpuNanos,
-        String triggerDetail) {
+        String triggerDetail,
+        TraceSpan trace) {
+
+    /** A result that is not traced. */
+    public InvocationResult(String function, String version, String requestId, Trigger trigger, Instant start,
+            double durationMs, double initMs, long billedMs, int memoryMb, Outcome outcome, byte[] payload,
+            String errorType, String log, long requestBytes, long allocatedBytes, long cpuNanos, String triggerDetail) {
+        this(function, version, requestId, trigger, start, durationMs, initMs, billedMs, memoryMb, outcome, payload,
+                errorType, log, requestBytes, allocatedBytes, cpuNanos, triggerDetail, null);
+    }
 
     /** A result whose trigger added no detail. */
     public InvocationResult(String function, String version, String requestId, Trigger trigger, Instant start,
             double durationMs, double initMs, long billedMs, int memoryMb, Outcome outcome, byte[] payload,
             String errorType, String log, long requestBytes, long allocatedBytes, long cpuNanos) {
         this(function, version, requestId, trigger, start, durationMs, initMs, billedMs, memoryMb, outcome, payload,
-                errorType, log, requestBytes, allocatedBytes, cpuNanos, null);
+                errorType, log, requestBytes, allocatedBytes, cpuNanos, null, null);
     }
 
     /** A result whose CPU time is unknown and whose trigger added no detail. */
@@ -58,7 +68,7 @@ public record InvocationResult(
             double durationMs, double initMs, long billedMs, int memoryMb, Outcome outcome, byte[] payload,
             String errorType, String log, long requestBytes, long allocatedBytes) {
         this(function, version, requestId, trigger, start, durationMs, initMs, billedMs, memoryMb, outcome, payload,
-                errorType, log, requestBytes, allocatedBytes, -1, null);
+                errorType, log, requestBytes, allocatedBytes, -1, null, null);
     }
 
     public boolean coldStart() {

@@ -52,6 +52,7 @@ final class InvocationRun implements Runnable {
     private final Deadlines deadlines;
     private final Consumer<InvocationResult> report;
     private final InvocationLog log;
+    private final TraceSpan trace;
     private final CompletableFuture<InvocationResult> answer = new CompletableFuture<>();
     private final AtomicInteger state;
     private ExecutionEnvironment env;
@@ -72,6 +73,7 @@ final class InvocationRun implements Runnable {
         this.report = report;
         this.log = new InvocationLog(spec.name(), pool.config().logSink());
         this.state = new AtomicInteger(warm == null ? INIT : RUNNING);
+        this.trace = TraceSpan.of(invocation.trace());
     }
 
     /**
@@ -155,7 +157,7 @@ final class InvocationRun implements Runnable {
         ContextValues context = new ContextValues(invocation.requestId(), spec.name(), pool.version(),
                 invocation.qualifier() == null ? pool.arn() : pool.arn() + ":" + invocation.qualifier(),
                 pool.logGroup(), environment.logStreamName(), spec.memoryMb(), System.currentTimeMillis() + timeoutMillis,
-                invocation.clientContext());
+                invocation.clientContext(), trace.handlerHeader());
         deadline = deadlines.after(timeoutMillis, () -> ranOut(RUNNING, TIMED_OUT));
         long allocated0 = HandlerThreadClock.allocatedBytes();
         boolean measureCpu = initMs > 0 || ThreadLocalRandom.current().nextInt(CPU_SAMPLE_EVERY) == 0;
@@ -320,6 +322,6 @@ final class InvocationRun implements Runnable {
                                     String errorType, long allocated, long cpuNanos) {
         return new InvocationResult(spec.name(), pool.version(), invocation.requestId(), invocation.trigger(), at,
                 durationMs, initMs, billed, spec.memoryMb(), outcome, payload, errorType, log.text(),
-                invocation.payload().length, allocated, cpuNanos, invocation.triggerDetail());
+                invocation.payload().length, allocated, cpuNanos, invocation.triggerDetail(), trace);
     }
 }

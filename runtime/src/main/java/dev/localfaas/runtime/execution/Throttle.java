@@ -38,6 +38,6 @@ record Throttle(String reason, String message) {
                 .getBytes(StandardCharsets.UTF_8);
         return new InvocationResult(spec.name(), version, invocation.requestId(), invocation.trigger(),
                 Instant.now(), 0, 0, 0, spec.memoryMb(), Outcome.THROTTLED, body, reason, "",
-                invocation.payload().length, 0, -1, invocation.triggerDetail());
+                invocation.payload().length, 0, -1, invocation.triggerDetail(), TraceSpan.of(invocation.trace()));
     }
 }

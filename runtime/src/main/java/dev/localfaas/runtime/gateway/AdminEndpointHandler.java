@@ -35,7 +35,8 @@ final class AdminEndpointHandler implements HttpHandler {
         String path = exchange.getRequestPath();
         String sub = path.length() > prefix.length() ? path.substring(prefix.length()) : "";
         AdminRequest request = new AdminRequest(exchange.getRequestMethod().toString(), path, sub,
-                QueryString.parse(exchange.getQueryString()), body);
+                QueryString.parse(exchange.getQueryString()), body,
+                exchange.getRequestHeaders().getFirst(dev.localfaas.runtime.execution.TraceHeader.HTTP_HEADER));
         AdminResponse response = endpoint.handle(request);
         if (response.body() instanceof AdminResponse.Text text) {
             exchange.setStatusCode(response.status());

@@ -13,8 +13,15 @@ import java.util.Optional;
  * @param subPath the part after the mount prefix, e.g. {@code /nightly/fire}; "" for the prefix itself
  * @param query   decoded query parameters, every value of each in order
  * @param body    the request body, empty when none
+ * @param traceHeader the caller's {@code X-Amzn-Trace-Id}, or null: a message sent or published through the admin API
+ *                    carries it on, so a function that sends one stays in its trace
  */
-public record AdminRequest(String method, String path, String subPath, Map<String, List<String>> query, byte[] body) {
+public record AdminRequest(String method, String path, String subPath, Map<String, List<String>> query, byte[] body,
+                           String traceHeader) {
+
+    public AdminRequest(String method, String path, String subPath, Map<String, List<String>> query, byte[] body) {
+        this(method, path, subPath, query, body, null);
+    }
 
     public AdminRequest {
         query = Map.copyOf(query);

@@ -53,6 +53,8 @@ public final class Gateway implements AutoCloseable {
     private AsyncInvoker async;
     private int asyncCapacity = AsyncInvoker.DEFAULT_CAPACITY;
     private volatile String adminToken;
+    private volatile HttpHandler page;
+    private final List<EventStreamHandler> streams = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Gateway(GatewayConfig config, FunctionInvoker invoker) {
         this.config = Objects.requireNonNull(config, "config");
@@ -127,6 +129,27 @@ public final class Gateway implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Serves a web page at {@code /_faas/} from the classpath folder {@code base} ({@code index.html}, and its other
+     * files under {@code /_faas/ui/}); call before {@link #start()}. The page's files need no token; what it reads
+     * and does goes through the admin API, which does.
+     */
+    public Gateway servePage(ClassLoader loader, String base) {
+        this.page = new PageHandler(loader, base);
+        return this;
+    }
+
+    /**
+     * Serves {@code source} as server-sent events ({@code text/event-stream}) at {@code path} under {@code /_faas/},
+     * guarded like the rest of the admin API. Open streams are ended when the gateway stops.
+     */
+    public Gateway serveStream(String path, EventSource source) {
+        EventStreamHandler handler = new EventStreamHandler(source);
+        streams.add(handler);
+        admin.mount(path, handler);
+        return this;
+    }
+
     /** Serves AWS service APIs (SQS, Lambda management, ...) on the gateway's port; call before {@link #start()}. */
     public Gateway serveAwsApi(AwsApi api) {
         this.awsApi = Objects.requireNonNull(api, "api");
@@ -153,7 +176,7 @@ public final class Gateway implements AutoCloseable {
                 new AccessHandler(router::get, () -> access, invoker, account, notice, refusals,
                         new HttpTriggerHandler(router::get, invoker, account, notice)),
                 new InvokeApiHandler(invoker, async, account, config.maxAsyncBodyBytes()),
-                admin);
+                admin, page);
         if (awsApi != null) {
             chain = HandlerChain.withAwsApi(config, workers, notice, awsApi, chain);
         }
@@ -272,6 +295,7 @@ public final class Gateway implements AutoCloseable {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
+        streams.forEach(EventStreamHandler::closeAll); // a stream never ends on its own: the drain would wait for it
         if (drain != null) {
             drain.shutdown();
             try {

@@ -28,6 +28,13 @@ final class HandlerChain {
     static HttpHandler assemble(GatewayConfig config, String adminToken, Executor workers, boolean nonBlockingInvoker,
                                 Consumer<String> notices, HttpHandler functionRoutes, HttpHandler invokeApi,
                                 HttpHandler admin) {
+        return assemble(config, adminToken, workers, nonBlockingInvoker, notices, functionRoutes, invokeApi, admin, null);
+    }
+
+    /** As above, with the dashboard's page (or null): its files are served before the admin API's token check. */
+    static HttpHandler assemble(GatewayConfig config, String adminToken, Executor workers, boolean nonBlockingInvoker,
+                                Consumer<String> notices, HttpHandler functionRoutes, HttpHandler invokeApi,
+                                HttpHandler admin, HttpHandler page) {
         long bodyDeadline = config.timeouts().bodyRead().toMillis();
         HttpHandler functions = new BodyLimitHandler(config.maxBodyBytes(),
                 ex -> Responses.message(ex, 413, "Request Entity Too Large"),
@@ -43,9 +50,21 @@ final class HandlerChain {
                         + " bytes; send less"),
                 new BodyDeadlineHandler(bodyDeadline,
                         new WorkerDispatchHandler(workers, new ExceptionGuardHandler(notices, admin))));
-        return new HostCheckHandler(config.host(), config.access(), new PathHandler(functions)
-                .addPrefixPath(AdminHandler.ROOT, guarded(adminToken, Refusal.MESSAGE, adminApi))
-                .addPrefixPath("/2015-03-31", guarded(adminToken, InvokeApiError::refuse, invoke)));
+        HttpHandler guardedAdmin = guarded(adminToken, Refusal.MESSAGE, adminApi);
+        PathHandler paths = new PathHandler(functions)
+                .addPrefixPath(AdminHandler.ROOT, guardedAdmin)
+                .addPrefixPath("/2015-03-31", guarded(adminToken, InvokeApiError::refuse, invoke));
+        if (page != null) {
+            HttpHandler files = new CrossSiteHandler(Refusal.MESSAGE, page);
+            // a browser asking for /_faas/ gets the page; a client asking for JSON still gets the endpoint index
+            HttpHandler root = exchange -> {
+                String accept = exchange.getRequestHeaders().getFirst(io.undertow.util.Headers.ACCEPT);
+                (accept != null && accept.contains("text/html") ? files : guardedAdmin).handleRequest(exchange);
+            };
+            paths.addExactPath(AdminHandler.ROOT + "/", root).addExactPath(AdminHandler.ROOT, root)
+                    .addPrefixPath(PageHandler.ASSETS, files);
+        }
+        return new HostCheckHandler(config.host(), config.access(), paths);
     }
 
     /** The admin and Invoke APIs: never driven by another site's page, and only with the token when one is set. */

@@ -2,6 +2,8 @@ package dev.localfaas.runtime.gateway;
 
 import dev.localfaas.runtime.execution.FunctionInvoker;
 import dev.localfaas.runtime.execution.Invocation;
+import dev.localfaas.runtime.execution.TraceHeader;
+import dev.localfaas.runtime.execution.TraceLink;
 import dev.localfaas.runtime.execution.InvocationResult;
 import dev.localfaas.runtime.execution.Trigger;
 import dev.localfaas.runtime.execution.UnknownFunctionException;
@@ -50,6 +52,9 @@ final class HttpTriggerHandler implements HttpHandler {
         PayloadFormat format = PayloadFormat.of(match);
         String apiRequestId = format.newRequestId();
         exchange.getResponseHeaders().put(HttpString.tryFromString(format.requestIdHeader()), apiRequestId);
+        // API Gateway continues the caller's X-Ray trace, or starts one, and says which in the response
+        TraceLink trace = TraceLink.direct(exchange.getRequestHeaders().getFirst(TraceHeader.HTTP_HEADER));
+        exchange.getResponseHeaders().put(HttpString.tryFromString(TraceHeader.HTTP_HEADER), "Root=" + trace.header().root());
         byte[] event = format.event(request, match, api, apiRequestId);
         Decision decision = exchange.getAttachment(AccessHandler.DECISION);
         if (decision != null && (decision.authorized() || decision.apiKey() != null)) {
@@ -57,7 +62,8 @@ final class HttpTriggerHandler implements HttpHandler {
         }
         CompletableFuture<InvocationResult> answer;
         try {
-            answer = invoker.invokeAsync(match.function().name(), Invocation.of(event, Trigger.HTTP, format.version()));
+            answer = invoker.invokeAsync(match.function().name(),
+                    Invocation.of(event, Trigger.HTTP, format.version()).withTrace(trace));
         } catch (UnknownFunctionException e) {
             Responses.message(exchange, 404, "Not Found"); // removed by a reload while this request was routed
             return;

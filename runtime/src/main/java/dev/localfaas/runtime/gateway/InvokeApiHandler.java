@@ -4,6 +4,8 @@ import dev.localfaas.runtime.execution.AsyncInvoker;
 import dev.localfaas.runtime.execution.EventQueueFullException;
 import dev.localfaas.runtime.execution.FunctionInvoker;
 import dev.localfaas.runtime.execution.Invocation;
+import dev.localfaas.runtime.execution.TraceHeader;
+import dev.localfaas.runtime.execution.TraceLink;
 import dev.localfaas.runtime.execution.InvocationResult;
 import dev.localfaas.runtime.execution.Outcome;
 import dev.localfaas.runtime.execution.Trigger;
@@ -98,8 +100,10 @@ final class InvokeApiHandler implements HttpHandler {
             InvokeApiError.INVALID_REQUEST_CONTENT.send(exchange, requestId, e.getMessage());
             return;
         }
+        TraceLink trace = TraceLink.direct(exchange.getRequestHeaders().getFirst(TraceHeader.HTTP_HEADER));
         Invocation invocation = new Invocation(payload, Trigger.INVOKE, requestId, clientContext,
-                ref.qualifier().orElse(null));
+                ref.qualifier().orElse(null), null, trace);
+        exchange.getResponseHeaders().put(HttpString.tryFromString(TraceHeader.HTTP_HEADER), "Root=" + trace.header().root());
         exchange.getResponseHeaders().put(InvokeApiError.REQUEST_ID, requestId);
         switch (type.get()) {
             case DRY_RUN -> respondEmpty(exchange, InvocationType.DRY_RUN.status());

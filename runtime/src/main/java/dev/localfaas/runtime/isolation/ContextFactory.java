@@ -55,7 +55,8 @@ public final class ContextFactory {
             case "getFunctionName" -> values.functionName();
             case "getFunctionVersion" -> values.functionVersion();
             case "getInvokedFunctionArn" -> values.invokedFunctionArn();
-            case "getIdentity", "getTenantId", "getXrayTraceId" -> null;
+            case "getXrayTraceId" -> values.traceHeader();
+            case "getIdentity", "getTenantId" -> null;
             case "getClientContext" -> clientContext(values.clientContext());
             case "getRemainingTimeInMillis" ->
                     (int) Math.max(0, values.deadlineMillis() - System.currentTimeMillis());

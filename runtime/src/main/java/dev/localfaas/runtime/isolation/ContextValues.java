@@ -1,6 +1,10 @@
 package dev.localfaas.runtime.isolation;
 
-/** What the {@code Context} of one invocation answers. */
+/**
+ * What the {@code Context} of one invocation answers.
+ *
+ * @param traceHeader the X-Ray trace header ({@code getXrayTraceId()}, {@code _X_AMZN_TRACE_ID}), or null
+ */
 public record ContextValues(
         String requestId,
         String functionName,
@@ -10,5 +14,6 @@ public record ContextValues(
         String logStreamName,
         int memoryLimitInMB,
         long deadlineMillis,
-        String clientContext) {
+        String clientContext,
+        String traceHeader) {
 }

@@ -19,10 +19,17 @@ public final class PrometheusMetrics implements InvocationListener {
     static final double[] BUCKETS = {0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900};
 
     private final Map<String, Series> functions = new ConcurrentSkipListMap<>();
+    /** Throttled requests by function and reason ("function\nreason"): which limit refused them. */
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> throttleReasons = new ConcurrentSkipListMap<>();
 
     @Override
     public void onInvocation(InvocationResult result) {
         record(UsageRecord.of(result));
+        if (result.outcome() == dev.localfaas.runtime.execution.Outcome.THROTTLED) {
+            String reason = result.errorType() == null ? "unknown" : result.errorType();
+            throttleReasons.computeIfAbsent(result.function() + "\n" + reason,
+                    k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+        }
     }
 
     public void record(UsageRecord r) {
@@ -56,10 +63,36 @@ public final class PrometheusMetrics implements InvocationListener {
             sample(out, "faas_duration_seconds_sum", name, number(snap.durationSeconds()));
             sample(out, "faas_duration_seconds_count", name, Long.toString(snap.invocations()));
         });
+        family(out, "faas_init_duration_seconds", "histogram",
+                "Init duration of cold starts (the execution environment's creation and the handler's initialization).");
+        s.forEach((name, snap) -> histogram(out, "faas_init_duration_seconds", name, snap.initBuckets(),
+                snap.coldStarts(), snap.initSeconds()));
+        family(out, "faas_throttles_by_reason_total", "counter",
+                "Throttled requests by the limit that refused them (reserved or account concurrency, abandoned handlers).");
+        throttleReasons.forEach((key, count) -> {
+            int cut = key.indexOf('\n');
+            out.append("faas_throttles_by_reason_total{function=\"").append(escape(key.substring(0, cut)))
+                    .append("\",reason=\"").append(escape(key.substring(cut + 1))).append("\"} ").append(count.get())
+                    .append('\n');
+        });
         gauge(out, s, "faas_billed_gb_seconds_total", "counter",
                 "AWS-style billed GB-seconds: billed duration (init included) times configured memory.",
                 snap -> BigDecimal.valueOf(snap.billedMsTimesMb()).divide(BigDecimal.valueOf(1_024_000)).toPlainString());
         return out.toString();
+    }
+
+    private static void histogram(StringBuilder out, String metric, String function, long[] buckets, long count,
+                                  double sumSeconds) {
+        long cumulative = 0;
+        for (int i = 0; i < BUCKETS.length; i++) {
+            cumulative += buckets[i];
+            out.append(metric).append("_bucket{function=\"").append(escape(function)).append("\",le=\"")
+                    .append(number(BUCKETS[i])).append("\"} ").append(cumulative).append('\n');
+        }
+        out.append(metric).append("_bucket{function=\"").append(escape(function)).append("\",le=\"+Inf\"} ")
+                .append(count).append('\n');
+        sample(out, metric + "_sum", function, number(sumSeconds));
+        sample(out, metric + "_count", function, Long.toString(count));
     }
 
     private static void counter(StringBuilder out, Map<String, Series.Snapshot> s, String name, String help,
@@ -98,9 +131,11 @@ public final class PrometheusMetrics implements InvocationListener {
         private final long[] buckets = new long[BUCKETS.length];
         private double durationSeconds;
         private long billedMsTimesMb;
+        private final long[] initBuckets = new long[BUCKETS.length];
+        private double initSeconds;
 
         record Snapshot(long invocations, long errors, long timeouts, long throttles, long coldStarts, long[] buckets,
-                double durationSeconds, long billedMsTimesMb) {
+                double durationSeconds, long billedMsTimesMb, long[] initBuckets, double initSeconds) {
         }
 
         synchronized void add(UsageRecord r) {
@@ -109,6 +144,14 @@ public final class PrometheusMetrics implements InvocationListener {
             }
             if (r.coldStart()) {
                 coldStarts++;
+                double init = r.initMs() / 1000;
+                initSeconds += init;
+                for (int i = 0; i < BUCKETS.length; i++) {
+                    if (init <= BUCKETS[i]) {
+                        initBuckets[i]++;
+                        break;
+                    }
+                }
             }
             double seconds = r.durationMs() / 1000;
             durationSeconds += seconds;
@@ -124,7 +167,7 @@ public final class PrometheusMetrics implements InvocationListener {
         synchronized Snapshot snapshot() {
             return new Snapshot(outcomes.ran(), outcomes.errors(), outcomes.timeouts(), outcomes.throttles(), coldStarts,
                     buckets.clone(), durationSeconds,
-                    billedMsTimesMb);
+                    billedMsTimesMb, initBuckets.clone(), initSeconds);
         }
     }
 }

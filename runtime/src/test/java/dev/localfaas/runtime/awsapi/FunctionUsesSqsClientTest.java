@@ -53,4 +53,33 @@ class FunctionUsesSqsClientTest {
             assertEquals(36, messageId.length());
         }
     }
+
+    @Test
+    void theSdkCarriesTheInvocationsTraceToTheConsumerAsAwsTraceHeader() throws Exception {
+        Path functions = dir.resolve("functions");
+        Files.createDirectories(functions);
+        Files.copy(Samples.testFunctions().resolve("fixtures-sqs-sender.jar"), functions.resolve("fixtures-sqs-sender.jar"));
+        Files.copy(Samples.functions().resolve("orders-worker.jar"), functions.resolve("orders-worker.jar"));
+        try (AwsApiGateway gw = AwsApiGateway.start(functions, dir.resolve("state"))) {
+            String root = "1-5759e988-bd862e3fe1be46a994272793";
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(gw.url() + "/orders")).header("Content-Type", "application/json")
+                    .header("X-Amzn-Trace-Id", "Root=" + root + ";Parent=53995c3f42cd8ad8;Sampled=1")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"tea\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, r.statusCode(), r.body() + "\n" + String.join("\n", gw.logLines));
+            assertEquals("Root=" + root, r.headers().firstValue("X-Amzn-Trace-Id").orElse(null));
+            await().atMost(Duration.ofSeconds(30)).until(() -> gw.invocations.stream()
+                    .anyMatch(i -> i.function().equals("orders-worker")));
+            var sender = gw.invocations.stream().filter(i -> i.function().equals("sqs-sender")).findFirst().orElseThrow();
+            var worker = gw.invocations.stream().filter(i -> i.function().equals("orders-worker")).findFirst().orElseThrow();
+            assertEquals(root, sender.trace().root());
+            assertEquals("53995c3f42cd8ad8", sender.trace().parent(), "the caller's segment is the sender's parent");
+            // The function's own AWS SDK read _X_AMZN_TRACE_ID (or com.amazonaws.xray.traceHeader), sent it as
+            // X-Amzn-Trace-Id, and the queue kept it as the message's AWSTraceHeader for the consumer's invocation.
+            assertEquals(root, worker.trace().root(), "the consumer continues the sender's trace");
+            assertEquals(sender.trace().id(), worker.trace().parent());
+            assertEquals("queue orders", worker.trace().via());
+        }
+    }
 }

@@ -8,11 +8,13 @@ import static dev.localfaas.runtime.execution.EngineFixture.json;
 import static dev.localfaas.runtime.execution.EngineFixture.text;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.ref.WeakReference;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -60,6 +62,29 @@ class IsolationTest {
             assertEquals("fixtures.behaviour.EnvProbe", env.get("_HANDLER").asText());
             assertNull(System.getenv("GREETING"), "the test thread still sees the process environment");
             assertNull(System.getenv("AWS_LAMBDA_FUNCTION_NAME"));
+        }
+    }
+
+    @Test
+    void theHandlerSeesItsInvocationsTraceHeaderAsLambdaSetsIt() {
+        try (EngineFixture fx = new EngineFixture(state, spec("env-probe", behaviourJar(), "fixtures.behaviour.EnvProbe",
+                256, 3, 0, Map.of()))) {
+            String root = "1-5759e988-bd862e3fe1be46a994272793";
+            InvocationResult r = fx.engine.invoke("env-probe", Invocation.of("{}".getBytes(StandardCharsets.UTF_8),
+                    Trigger.INVOKE).withTrace(TraceLink.direct("Root=" + root + ";Parent=53995c3f42cd8ad8;Sampled=1")));
+            JsonNode out = json(r);
+            String expected = "Root=" + root + ";Parent=" + r.trace().id() + ";Sampled=0";
+            assertEquals(expected, out.get("env").get("_X_AMZN_TRACE_ID").asText(), "the variable names this invocation");
+            assertEquals(expected, out.get("traceProperty").asText(), "com.amazonaws.xray.traceHeader");
+            assertEquals(expected, out.get("context").get("xrayTraceId").asText());
+            assertEquals("53995c3f42cd8ad8", r.trace().parent());
+            assertNull(System.getProperty("com.amazonaws.xray.traceHeader"), "other threads see no trace");
+            assertNull(System.getenv("_X_AMZN_TRACE_ID"));
+
+            InvocationResult fresh = fx.invoke("env-probe", "{}");
+            String header = json(fresh).get("env").get("_X_AMZN_TRACE_ID").asText();
+            assertTrue(header.matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0"), header);
+            assertNotEquals(root, fresh.trace().root(), "an invocation without a header starts its own trace");
         }
     }
 

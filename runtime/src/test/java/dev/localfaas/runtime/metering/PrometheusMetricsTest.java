@@ -35,6 +35,7 @@ class PrometheusMetricsTest {
 
         assertEquals(Set.of("faas_invocations_total", "faas_errors_total", "faas_timeouts_total",
                 "faas_throttles_total", "faas_cold_starts_total", "faas_duration_seconds",
+                "faas_init_duration_seconds", "faas_throttles_by_reason_total",
                 "faas_billed_gb_seconds_total"), families.keySet());
         assertEquals(4, value(families, "faas_invocations_total", "hello"));
         assertEquals(1, value(families, "faas_throttles_total", "hello"));
@@ -48,12 +49,17 @@ class PrometheusMetricsTest {
         assertEquals(2, sampleValue(families, "faas_duration_seconds_bucket{le=0.025}", "hello"));
         assertEquals(3, sampleValue(families, "faas_duration_seconds_bucket{le=2.5}", "hello"));
         assertEquals(4, sampleValue(families, "faas_duration_seconds_bucket{le=+Inf}", "hello"));
+        // the one cold start's 300 ms of init
+        assertEquals(0, sampleValue(families, "faas_init_duration_seconds_bucket{le=0.25}", "hello"));
+        assertEquals(1, sampleValue(families, "faas_init_duration_seconds_bucket{le=0.5}", "hello"));
+        assertEquals(0.3, sampleValue(families, "faas_init_duration_seconds_sum", "hello"), 1e-9);
+        assertEquals(1, sampleValue(families, "faas_init_duration_seconds_count", "hello"));
     }
 
     @Test
     void noInvocationsYetIsStillValid() {
         Map<String, List<Sample>> families = parse(new PrometheusMetrics().render());
-        assertEquals(7, families.size());
+        assertEquals(9, families.size());
         families.values().forEach(samples -> assertTrue(samples.isEmpty()));
     }
 
@@ -170,7 +176,7 @@ class PrometheusMetricsTest {
     private static double sampleValue(Map<String, List<Sample>> families, String spec, String function) {
         String name = spec.replaceAll("\\{.*", "");
         String le = spec.contains("le=") ? spec.replaceAll(".*le=(.*)}", "$1") : null;
-        return families.get("faas_duration_seconds").stream()
+        return families.get(name.replaceAll("_(bucket|sum|count)$", "")).stream()
                 .filter(s -> s.name().equals(name) && function.equals(s.labels().get("function"))
                         && (le == null || Double.parseDouble(le.replace("+Inf", "Infinity"))
                         == Double.parseDouble(s.labels().get("le").replace("+Inf", "Infinity"))))

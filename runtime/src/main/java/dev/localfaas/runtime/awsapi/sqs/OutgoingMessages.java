@@ -22,8 +22,19 @@ final class OutgoingMessages {
 
     /**
      * @param queueAttributes the queue's attributes in force (delay, maximum size, FIFO settings)
+     * @param callTrace       the call's {@code X-Amzn-Trace-Id}: the message's {@code AWSTraceHeader} unless the entry
+     *                        sets that system attribute itself
      */
-    static OutgoingMessage of(JsonNode entry, String queue, Map<String, String> queueAttributes) {
+    static OutgoingMessage of(JsonNode entry, String queue, Map<String, String> queueAttributes, String callTrace) {
+        return withoutTrace(entry, queue, queueAttributes).withTraceHeader(traceHeader(entry, callTrace));
+    }
+
+    private static String traceHeader(JsonNode entry, String callTrace) {
+        JsonNode system = entry.path("MessageSystemAttributes").path("AWSTraceHeader").path("StringValue");
+        return system.isTextual() && !system.asText().isBlank() ? system.asText() : callTrace;
+    }
+
+    private static OutgoingMessage withoutTrace(JsonNode entry, String queue, Map<String, String> queueAttributes) {
         JsonNode bodyNode = entry.get("MessageBody");
         String body = bodyNode == null || bodyNode.isNull() ? "" : bodyNode.asText();
         if (body.isEmpty()) {

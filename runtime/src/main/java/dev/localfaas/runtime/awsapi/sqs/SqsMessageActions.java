@@ -36,7 +36,7 @@ final class SqsMessageActions {
     ObjectNode send(AwsCall call) {
         String queue = address.queueOf(call);
         Map<String, String> attributes = SqsQueueActions.effective(queue, queues.existing(queue));
-        OutgoingMessage message = OutgoingMessages.of(call.input(), queue, attributes);
+        OutgoingMessage message = OutgoingMessages.of(call.input(), queue, attributes, call.traceHeader());
         return sent(NODES.objectNode(), message, backend.send(queue, message));
     }
 
@@ -76,7 +76,7 @@ final class SqsMessageActions {
         List<String> goodIds = new ArrayList<>();
         for (JsonNode e : entries) {
             try {
-                good.add(OutgoingMessages.of(e, queue, attributes));
+                good.add(OutgoingMessages.of(e, queue, attributes, call.traceHeader()));
                 goodIds.add(e.get("Id").asText());
             } catch (AwsException ex) {
                 failed.add(Batches.failure(e.get("Id").asText(), ex));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localfaas.runtime.execution.FunctionInvoker;
 import dev.localfaas.runtime.execution.Invocation;
+import dev.localfaas.runtime.execution.TraceLink;
 import dev.localfaas.runtime.execution.InvocationResult;
 import dev.localfaas.runtime.execution.Outcome;
 import dev.localfaas.runtime.execution.RetryPolicy;
@@ -87,7 +88,13 @@ public final class AsyncDelivery implements AutoCloseable {
      */
     public CompletableFuture<InvocationResult> deliver(String function, byte[] payload, Trigger trigger,
                                                        DeliveryCounts counts, String source) {
-        Invocation invocation = Invocation.of(payload, trigger);
+        return deliver(function, payload, trigger, counts, source, null);
+    }
+
+    /** Like {@link #deliver(String, byte[], Trigger, DeliveryCounts, String)}, continuing the publisher's trace. */
+    public CompletableFuture<InvocationResult> deliver(String function, byte[] payload, Trigger trigger,
+                                                       DeliveryCounts counts, String source, TraceLink trace) {
+        Invocation invocation = Invocation.of(payload, trigger).withTrace(trace);
         CompletableFuture<InvocationResult> done = new CompletableFuture<>();
         submit(() -> attempt(function, invocation, 0, 0, counts, source, done), done);
         return done;

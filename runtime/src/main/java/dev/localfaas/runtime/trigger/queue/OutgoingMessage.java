@@ -14,9 +14,11 @@ import java.util.Map;
  *                        time), or null on a standard queue
  * @param deduplicationId a FIFO queue's deduplication id: a second message with it within 5 minutes is not stored,
  *                        or null
+ * @param traceHeader     the X-Ray header of the sender ({@code AWSTraceHeader}, what the consumer's invocation
+ *                        continues), or null
  */
 public record OutgoingMessage(String body, Map<String, MessageAttribute> attributes, Duration delay, String senderId,
-                              String groupId, String deduplicationId) {
+                              String groupId, String deduplicationId, String traceHeader) {
 
     /** SQS's maximum message size since 2025 (1 MiB). */
     public static final int MAX_BYTES = 1_048_576;
@@ -50,7 +52,17 @@ public record OutgoingMessage(String body, Map<String, MessageAttribute> attribu
     }
 
     public OutgoingMessage(String body, Map<String, MessageAttribute> attributes, Duration delay, String senderId) {
-        this(body, attributes, delay, senderId, null, null);
+        this(body, attributes, delay, senderId, null, null, null);
+    }
+
+    public OutgoingMessage(String body, Map<String, MessageAttribute> attributes, Duration delay, String senderId,
+                           String groupId, String deduplicationId) {
+        this(body, attributes, delay, senderId, groupId, deduplicationId, null);
+    }
+
+    /** This message, carrying the sender's X-Ray trace header (the SQS system attribute {@code AWSTraceHeader}). */
+    public OutgoingMessage withTraceHeader(String traceHeader) {
+        return new OutgoingMessage(body, attributes, delay, senderId, groupId, deduplicationId, traceHeader);
     }
 
     public static OutgoingMessage of(String body) {
@@ -58,15 +70,15 @@ public record OutgoingMessage(String body, Map<String, MessageAttribute> attribu
     }
 
     public OutgoingMessage withAttributes(Map<String, MessageAttribute> attributes) {
-        return new OutgoingMessage(body, attributes, delay, senderId, groupId, deduplicationId);
+        return new OutgoingMessage(body, attributes, delay, senderId, groupId, deduplicationId, traceHeader);
     }
 
     public OutgoingMessage withDelay(Duration delay) {
-        return new OutgoingMessage(body, attributes, delay, senderId, groupId, deduplicationId);
+        return new OutgoingMessage(body, attributes, delay, senderId, groupId, deduplicationId, traceHeader);
     }
 
     /** For a FIFO queue: the message group and deduplication id. */
     public OutgoingMessage inGroup(String groupId, String deduplicationId) {
-        return new OutgoingMessage(body, attributes, delay, senderId, groupId, deduplicationId);
+        return new OutgoingMessage(body, attributes, delay, senderId, groupId, deduplicationId, traceHeader);
     }
 }

@@ -27,6 +27,7 @@ import java.util.function.Supplier;
  * POST /_faas/queues/{queue}/messages         send; body = message body; ?delaySeconds=S&amp;attribute=k=v
  * GET  /_faas/queues/{queue}/messages?peek=N  up to N messages (default 10, at most 1000) without receiving them
  * POST /_faas/queues/{dlq}/redrive            move dead letters back to their source queue
+ * POST /_faas/queues/{queue}/purge            delete every message of the queue (SQS PurgeQueue)
  * </pre>
  * Answers are JSON; errors are {@code {"message": "..."}} with 400, 404, 405 or 500. Store work leaves the IO thread.
  */
@@ -81,9 +82,17 @@ public final class QueueAdminHandler implements HttpHandler {
                     answer(exchange, StatusCodes.OK, Map.of("queue", queue, "moved", queues.redrive(queue)));
                 }
             });
+        } else if (parts.length == 2 && parts[1].equals("purge")) {
+            String queue = QueueNames.require(parts[0]);
+            requireMethod(exchange, method, Methods.POST, () -> {
+                if (knownOr404(exchange, queue)) {
+                    answer(exchange, StatusCodes.OK, Map.of("queue", queue, "purged", queues.purge(queue)));
+                }
+            });
         } else {
             answer(exchange, StatusCodes.NOT_FOUND, Map.of("message", "no queue endpoint at " + exchange.getRequestPath()
-                    + "; use " + PREFIX + ", " + PREFIX + "/{queue}/messages or " + PREFIX + "/{queue}/redrive"));
+                    + "; use " + PREFIX + ", " + PREFIX + "/{queue}/messages, " + PREFIX + "/{queue}/redrive or " + PREFIX
+                    + "/{queue}/purge"));
         }
     }
 
@@ -147,7 +156,8 @@ public final class QueueAdminHandler implements HttpHandler {
             attributes.put(a.substring(0, eq), MessageAttribute.string(a.substring(eq + 1)));
         }
         Duration delay = Duration.ofSeconds(intParam(exchange, "delaySeconds", 0));
-        SentMessage sent = queues.send(queue, OutgoingMessage.of(body).withAttributes(attributes).withDelay(delay));
+        SentMessage sent = queues.send(queue, OutgoingMessage.of(body).withAttributes(attributes).withDelay(delay)
+                .withTraceHeader(exchange.getRequestHeaders().getFirst("X-Amzn-Trace-Id")));
         return Map.of("queue", queue, "messageId", sent.messageId(), "md5OfBody", sent.md5OfBody());
     }
 

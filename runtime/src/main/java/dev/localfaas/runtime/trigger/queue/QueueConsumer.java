@@ -2,6 +2,7 @@ package dev.localfaas.runtime.trigger.queue;
 
 import dev.localfaas.runtime.execution.FunctionInvoker;
 import dev.localfaas.runtime.execution.Invocation;
+import dev.localfaas.runtime.execution.TraceLink;
 import dev.localfaas.runtime.execution.InvocationResult;
 import dev.localfaas.runtime.execution.Trigger;
 import dev.localfaas.runtime.execution.UnknownFunctionException;
@@ -170,13 +171,27 @@ final class QueueConsumer {
     private BatchResponse invoke(List<ReceivedMessage> batch, Set<String> ids) {
         try {
             byte[] event = encoder.encode(spec.queue(), batch);
-            InvocationResult result = invoker.invoke(function.name(), Invocation.of(event, Trigger.QUEUE));
+            InvocationResult result = invoker.invoke(function.name(), Invocation.of(event, Trigger.QUEUE)
+                    .withTrace(traceOf(batch)));
             return result.failed() ? BatchResponse.allFailed(ids, null) : BatchResponse.read(result.payload(), ids);
         } catch (UnknownFunctionException e) {
             return BatchResponse.allFailed(ids, "the function is no longer loaded");
         } catch (RuntimeException e) {
             return BatchResponse.allFailed(ids, "invocation failed: " + e);
         }
+    }
+
+    /**
+     * The trace the batch's invocation continues: the first message that carries an {@code AWSTraceHeader} (one
+     * invocation cannot join several traces; the others' senders still show the message in their own), else a new one.
+     */
+    private TraceLink traceOf(List<ReceivedMessage> batch) {
+        for (ReceivedMessage m : batch) {
+            if (m.traceHeader() != null) {
+                return TraceLink.via(m.traceHeader(), "queue " + spec.queue(), m.sentAt());
+            }
+        }
+        return TraceLink.via(null, "queue " + spec.queue(), batch.get(0).sentAt());
     }
 
     private void giveBack(List<ReceivedMessage> batch) {

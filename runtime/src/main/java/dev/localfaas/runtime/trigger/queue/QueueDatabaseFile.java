@@ -69,6 +69,7 @@ final class QueueDatabaseFile {
         {"queues", "attributes", "TEXT NOT NULL DEFAULT '{}'"},
         {"messages", "group_id", "TEXT"},
         {"messages", "dedup_id", "TEXT"},
+        {"messages", "trace_header", "TEXT"}, // AWSTraceHeader; added in place, older readers ignore it
     };
 
     private final Path file;

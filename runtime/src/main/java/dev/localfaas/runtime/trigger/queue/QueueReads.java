@@ -56,7 +56,8 @@ final class QueueReads implements AutoCloseable {
                 SELECT q.name, q.dead_letter_queue,
                        coalesce(sum(m.visible_at <= ?1), 0),
                        coalesce(sum(m.visible_at > ?1 AND m.receive_count > 0), 0),
-                       coalesce(sum(m.visible_at > ?1 AND m.receive_count = 0), 0)
+                       coalesce(sum(m.visible_at > ?1 AND m.receive_count = 0), 0),
+                       coalesce(min(m.sent_at), 0)
                 FROM queues q LEFT JOIN messages m ON m.queue = q.name
                 GROUP BY q.name ORDER BY q.name""";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
@@ -64,7 +65,8 @@ final class QueueReads implements AutoCloseable {
             List<QueueStats> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new QueueStats(rs.getString(1), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getString(2)));
+                    out.add(new QueueStats(rs.getString(1), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getString(2),
+                            rs.getLong(6)));
                 }
             }
             return out;

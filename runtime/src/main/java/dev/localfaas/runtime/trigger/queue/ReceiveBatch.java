@@ -20,7 +20,8 @@ record ReceiveBatch(List<ReceivedMessage> messages, int deadLettered, long nextV
     static final String DEAD_LETTER_SQL_BY_HANDLE = DEAD_LETTER_SQL + " WHERE seq = ? AND receipt_handle = ? AND queue = ?";
 
     private record Row(long seq, String id, String body, String attributes, String md5, String sender, long sentAt,
-                       int receiveCount, long firstReceiveAt, String groupId, String dedupId) {
+                       int receiveCount, long firstReceiveAt, String groupId, String dedupId,
+                       String traceHeader) {
     }
 
     static ReceiveBatch take(GroupCommitWriter.Statements sql, ReceiveRequest request, long now) throws SQLException {
@@ -53,7 +54,7 @@ record ReceiveBatch(List<ReceivedMessage> messages, int deadLettered, long nextV
         // FIFO (messages with a group): a group with a message in flight gives none, and a group's messages come in
         // the order they were sent, whenever they became visible again.
         PreparedStatement ps = sql.prepare("SELECT seq, id, body, attributes, md5_of_body, sender_id, sent_at,"
-                + " receive_count, first_receive_at, group_id, dedup_id FROM messages WHERE queue = ?1 AND visible_at <= ?2"
+                + " receive_count, first_receive_at, group_id, dedup_id, trace_header FROM messages WHERE queue = ?1 AND visible_at <= ?2"
                 + " AND (group_id IS NULL OR group_id NOT IN (SELECT group_id FROM messages WHERE queue = ?1"
                 + " AND group_id IS NOT NULL AND visible_at > ?2 AND receive_count > 0))"
                 + " ORDER BY CASE WHEN group_id IS NULL THEN visible_at ELSE 0 END, seq LIMIT ?3");
@@ -67,7 +68,7 @@ record ReceiveBatch(List<ReceivedMessage> messages, int deadLettered, long nextV
                 boolean noFirst = rs.wasNull();
                 rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getLong(7), rs.getInt(8), noFirst ? 0 : first, rs.getString(10),
-                        rs.getString(11)));
+                        rs.getString(11), rs.getString(12)));
             }
         }
         return rows;
@@ -88,7 +89,8 @@ record ReceiveBatch(List<ReceivedMessage> messages, int deadLettered, long nextV
             ps.executeUpdate();
             out.add(new ReceivedMessage(r.id(), handle, r.body(), AttributeCodec.fromJson(r.attributes()), r.md5(),
                     r.sender(), r.sentAt(), r.receiveCount() + 1, r.firstReceiveAt() == 0 ? now : r.firstReceiveAt(),
-                    r.groupId(), r.dedupId(), r.groupId() == null ? null : SentMessage.sequenceNumber(r.seq())));
+                    r.groupId(), r.dedupId(), r.groupId() == null ? null : SentMessage.sequenceNumber(r.seq()),
+                    r.traceHeader()));
         }
         return out;
     }

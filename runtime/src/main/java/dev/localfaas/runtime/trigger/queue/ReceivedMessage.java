@@ -12,11 +12,12 @@ import java.util.Map;
  * @param groupId        FIFO message group, or null
  * @param deduplicationId FIFO deduplication id, or null
  * @param sequenceNumber FIFO sequence number (grows with every send to the store), or null on a standard queue
+ * @param traceHeader    the sender's X-Ray trace header ({@code AWSTraceHeader}), or null
  */
 public record ReceivedMessage(String messageId, String receiptHandle, String body,
                               Map<String, MessageAttribute> attributes, String md5OfBody, String senderId,
                               long sentAt, int receiveCount, long firstReceiveAt, String groupId,
-                              String deduplicationId, String sequenceNumber) {
+                              String deduplicationId, String sequenceNumber, String traceHeader) {
 
     public ReceivedMessage {
         attributes = Map.copyOf(attributes);
@@ -25,7 +26,14 @@ public record ReceivedMessage(String messageId, String receiptHandle, String bod
     public ReceivedMessage(String messageId, String receiptHandle, String body, Map<String, MessageAttribute> attributes,
                            String md5OfBody, String senderId, long sentAt, int receiveCount, long firstReceiveAt) {
         this(messageId, receiptHandle, body, attributes, md5OfBody, senderId, sentAt, receiveCount, firstReceiveAt,
-                null, null, null);
+                null, null, null, null);
+    }
+
+    public ReceivedMessage(String messageId, String receiptHandle, String body, Map<String, MessageAttribute> attributes,
+                           String md5OfBody, String senderId, long sentAt, int receiveCount, long firstReceiveAt,
+                           String groupId, String deduplicationId, String sequenceNumber) {
+        this(messageId, receiptHandle, body, attributes, md5OfBody, senderId, sentAt, receiveCount, firstReceiveAt,
+                groupId, deduplicationId, sequenceNumber, null);
     }
 
     /** Whether {@code handle} has the form of this store's receipt handles (not whether it is still current). */

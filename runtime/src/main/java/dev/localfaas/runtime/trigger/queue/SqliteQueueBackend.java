@@ -102,7 +102,8 @@ public final class SqliteQueueBackend implements QueueBackend {
         List<SentMessage> done = writer.write(Sync.DISK, sql -> {
             ensureQueue(sql, queue, now);
             PreparedStatement ps = sql.prepare("INSERT INTO messages (id, queue, body, attributes, md5_of_body,"
-                    + " sender_id, sent_at, visible_at, group_id, dedup_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " sender_id, sent_at, visible_at, group_id, dedup_id, trace_header)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             List<SentMessage> sent = new ArrayList<>(messages.size());
             for (OutgoingMessage m : messages) {
                 SentMessage earlier = m.deduplicationId() == null ? null : Deduplication.find(sql, queue, m, now);
@@ -121,6 +122,7 @@ public final class SqliteQueueBackend implements QueueBackend {
                 ps.setLong(8, now + m.delay().toMillis());
                 ps.setString(9, m.groupId());
                 ps.setString(10, m.deduplicationId());
+                ps.setString(11, m.traceHeader());
                 ps.executeUpdate();
                 long seq = sql.lastRowId();
                 if (m.deduplicationId() != null) {

@@ -47,6 +47,9 @@ final class SqsEventEncoder {
         g.writeStringField("SentTimestamp", Long.toString(m.sentAt()));
         g.writeStringField("SenderId", m.senderId());
         g.writeStringField("ApproximateFirstReceiveTimestamp", Long.toString(m.firstReceiveAt()));
+        if (m.traceHeader() != null) {
+            g.writeStringField("AWSTraceHeader", m.traceHeader());
+        }
         g.writeEndObject();
         g.writeObjectFieldStart("messageAttributes");
         for (Map.Entry<String, MessageAttribute> a : new TreeMap<>(m.attributes()).entrySet()) {

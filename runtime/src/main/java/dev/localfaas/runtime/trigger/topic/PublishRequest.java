@@ -10,9 +10,11 @@ import java.util.Map;
  *
  * @param groupId          {@code MessageGroupId}, required by a FIFO topic, refused by a standard one
  * @param deduplicationId  {@code MessageDeduplicationId} of a FIFO topic, or null
+ * @param traceHeader      the publisher's X-Ray trace header, carried to every copy (a queue's {@code AWSTraceHeader},
+ *                         a function subscriber's trace), or null
  */
 public record PublishRequest(String message, String subject, Map<String, TopicAttribute> attributes, String groupId,
-                             String deduplicationId) {
+                             String deduplicationId, String traceHeader) {
 
     public static final int MAX_BYTES = 262_144;
 
@@ -37,19 +39,28 @@ public record PublishRequest(String message, String subject, Map<String, TopicAt
         }
     }
 
+    public PublishRequest(String message, String subject, Map<String, TopicAttribute> attributes, String groupId,
+                          String deduplicationId) {
+        this(message, subject, attributes, groupId, deduplicationId, null);
+    }
+
     public static PublishRequest of(String message) {
         return new PublishRequest(message, null, Map.of(), null, null);
     }
 
+    public PublishRequest withTraceHeader(String traceHeader) {
+        return new PublishRequest(message, subject, attributes, groupId, deduplicationId, traceHeader);
+    }
+
     public PublishRequest withAttributes(Map<String, TopicAttribute> attributes) {
-        return new PublishRequest(message, subject, attributes, groupId, deduplicationId);
+        return new PublishRequest(message, subject, attributes, groupId, deduplicationId, traceHeader);
     }
 
     public PublishRequest withSubject(String subject) {
-        return new PublishRequest(message, subject, attributes, groupId, deduplicationId);
+        return new PublishRequest(message, subject, attributes, groupId, deduplicationId, traceHeader);
     }
 
     public PublishRequest withGroup(String groupId, String deduplicationId) {
-        return new PublishRequest(message, subject, attributes, groupId, deduplicationId);
+        return new PublishRequest(message, subject, attributes, groupId, deduplicationId, traceHeader);
     }
 }

@@ -1,6 +1,7 @@
 package dev.localfaas.runtime.trigger.topic;
 
 import dev.localfaas.runtime.execution.Invocation;
+import dev.localfaas.runtime.execution.TraceLink;
 import dev.localfaas.runtime.execution.Trigger;
 import dev.localfaas.runtime.function.FunctionSpec;
 import dev.localfaas.runtime.trigger.delivery.AsyncDelivery;
@@ -178,10 +179,12 @@ public final class Topics {
             matched++;
             if (s.spec.target().isFunction()) {
                 delivery.deliver(s.spec.target().name(), messages.lambdaEvent(m, s.arn), Trigger.TOPIC, s.counts,
-                        "topic " + topic.spec.name());
+                        "topic " + topic.spec.name(), TraceLink.via(m.request().traceHeader(), "topic " + topic.spec.name(),
+                                m.timestamp().toEpochMilli()));
             } else {
                 try {
-                    queues.send(s.spec.target().name(), messages.queueMessage(m, s.arn, s.spec.rawMessageDelivery()));
+                    queues.send(s.spec.target().name(), messages.queueMessage(m, s.arn, s.spec.rawMessageDelivery())
+                            .withTraceHeader(m.request().traceHeader()));
                     s.counts.delivered();
                 } catch (RuntimeException e) {
                     s.counts.failed();

@@ -88,7 +88,8 @@ public final class TopicsEndpoint implements AdminEndpoint {
             attributes.put(a.substring(0, eq), TopicAttribute.parse(a.substring(eq + 1)));
         }
         PublishRequest publish = new PublishRequest(request.bodyText(), request.queryParam("subject").orElse(null),
-                attributes, request.queryParam("groupId").orElse(null), request.queryParam("deduplicationId").orElse(null));
+                attributes, request.queryParam("groupId").orElse(null), request.queryParam("deduplicationId").orElse(null),
+                request.traceHeader());
         PublishResult result = topics.publish(topic, publish);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("messageId", result.messageId());

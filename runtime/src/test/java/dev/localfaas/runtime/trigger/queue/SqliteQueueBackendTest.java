@@ -129,7 +129,10 @@ class SqliteQueueBackendTest {
         queues.send("orders", OutgoingMessage.of("later").withDelay(Duration.ofMinutes(10)));
 
         assertTrue(receive("orders", 10, Duration.ofSeconds(30)).isEmpty());
-        assertEquals(new QueueStats("orders", 0, 0, 1, null), queues.stats().get(0));
+        QueueStats stats = queues.stats().get(0);
+        assertEquals(new QueueStats("orders", 0, 0, 1, null, stats.oldestSentAt()), stats);
+        assertTrue(stats.oldestSentAt() > 0 && stats.oldestAgeSeconds(stats.oldestSentAt() + 61_000) == 61,
+                "the oldest message's send time gives its age");
         assertEquals("delayed", queues.peek("orders", 10).get(0).state());
     }
 

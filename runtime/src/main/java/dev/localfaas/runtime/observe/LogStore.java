@@ -1,0 +1,153 @@
+package dev.localfaas.runtime.observe;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localfaas.runtime.execution.InvocationListener;
+import dev.localfaas.runtime.execution.InvocationResult;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Every invocation's log lines, kept twice: the last {@value #MEMORY_LINES} in memory for the dashboard's tail, and
+ * all of them appended to {@code .faas/logs/invocations.jsonl} (one JSON object a line, Lambda's JSON log fields) for
+ * {@code faas logs}, which reads it while the gateway runs or after it stopped. The file is rolled to
+ * {@code invocations.1.jsonl} past {@value #ROLL_BYTES} bytes. Told by the engine's reporter thread, after the
+ * callers were answered.
+ */
+public final class LogStore implements InvocationListener, AutoCloseable {
+
+    public static final String FILE = "invocations.jsonl";
+    static final int MEMORY_LINES = 5_000;
+    static final long ROLL_BYTES = 64L * 1024 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private final Consumer<String> notices;
+    private final ArrayDeque<LogEntry> recent = new ArrayDeque<>();
+    private long seq;
+    private BufferedWriter out;
+    private long written;
+    private boolean failed;
+
+    /** A store writing under {@code dir} ({@code .faas/logs}); null keeps the lines in memory only. */
+    public LogStore(Path dir, Consumer<String> notices) {
+        this.dir = dir;
+        this.notices = notices;
+    }
+
+    @Override
+    public void onInvocation(InvocationResult r) {
+        onInvocations(List.of(r));
+    }
+
+    @Override
+    public synchronized void onInvocations(List<InvocationResult> results) {
+        for (InvocationResult r : results) {
+            if (r.log() == null || r.log().isEmpty()) {
+                continue;
+            }
+            long start = r.start().toEpochMilli();
+            long end = start + Math.round(r.durationMs());
+            String traceId = r.trace() == null ? null : r.trace().root();
+            for (String line : r.log().split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] c = LogEntry.classify(line, r.failed());
+                long at = c[1].equals("platform.end") || c[1].equals("platform.report") ? end : start;
+                add(new LogEntry(++seq, at, r.function(), r.requestId(), c[0], c[1], c[2], traceId));
+            }
+        }
+        flushFile();
+    }
+
+    private void add(LogEntry e) {
+        recent.addLast(e);
+        if (recent.size() > MEMORY_LINES) {
+            recent.removeFirst();
+        }
+        write(e);
+    }
+
+    /** The latest entries after {@code afterSeq} that {@code filter} accepts, oldest first, at most {@code limit}. */
+    public synchronized List<LogEntry> tail(long afterSeq, Predicate<LogEntry> filter, int limit) {
+        List<LogEntry> out = new ArrayList<>();
+        var it = recent.descendingIterator();
+        while (it.hasNext() && out.size() < limit) {
+            LogEntry e = it.next();
+            if (e.seq() <= afterSeq) {
+                break;
+            }
+            if (filter.test(e)) {
+                out.add(e);
+            }
+        }
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    public synchronized long lastSeq() {
+        return seq;
+    }
+
+    private void write(LogEntry e) {
+        if (dir == null || failed) {
+            return;
+        }
+        try {
+            if (out == null || written > ROLL_BYTES) {
+                open();
+            }
+            String line = JSON.writeValueAsString(LogLines.jsonRecord(e)) + "\n";
+            out.write(line);
+            written += line.length();
+        } catch (IOException ex) {
+            failed = true;
+            notices.accept("cannot write the log store " + dir.resolve(FILE) + " (" + ex.getMessage()
+                    + "); the dashboard still shows logs, faas logs will not");
+        }
+    }
+
+    private void open() throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve(FILE);
+        if (out != null) {
+            out.close();
+            Files.move(file, dir.resolve("invocations.1.jsonl"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        written = Files.size(file);
+    }
+
+    private void flushFile() {
+        if (out != null && !failed) {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                failed = true;
+                notices.accept("cannot write the log store " + dir.resolve(FILE) + " (" + e.getMessage() + ")");
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // the lines already flushed are what a reader gets
+            }
+            out = null;
+        }
+    }
+}
