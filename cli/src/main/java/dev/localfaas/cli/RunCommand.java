@@ -125,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--deploy-speed", paramLabel = "N", defaultValue = "1",
             description = "Run DeploymentPreference schedules N times faster, e.g. 30 turns a 5-minute canary into 10 s"
                     + " (default: ${DEFAULT-VALUE}).")
-    double deploySpeed;
+    double deploySpeed = 1; // faas dev builds this command without parsing: the default must hold here too
 
     @Mixin
     AccessOptions access;
