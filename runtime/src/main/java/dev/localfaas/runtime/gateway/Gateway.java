@@ -7,6 +7,7 @@ import dev.localfaas.runtime.execution.FunctionStats;
 import dev.localfaas.runtime.execution.InvocationListener;
 import dev.localfaas.runtime.execution.InvocationResult;
 import dev.localfaas.runtime.gateway.policy.AccessPolicies;
+import dev.localfaas.runtime.gateway.upstream.Upstreams;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -45,6 +46,7 @@ public final class Gateway implements AutoCloseable {
     private volatile Supplier<List<FunctionStats>> stats = List::of;
     private volatile AwsApi awsApi;
     private volatile AccessPolicies access = AccessPolicies.NONE;
+    private volatile Upstreams upstreams = Upstreams.NONE;
     private Undertow server;
     private GracefulShutdownHandler drain;
     private ExecutorService workers;
@@ -94,6 +96,17 @@ public final class Gateway implements AutoCloseable {
         return this;
     }
 
+    /**
+     * HTTP services to stand in front of: their routes are served beside the functions' (access policies apply to
+     * both), their targets health-checked while the gateway runs, their state at {@code GET /_faas/upstreams}. Call
+     * before {@link #start()}; the gateway closes them when it stops.
+     */
+    public Gateway upstreams(Upstreams services) {
+        this.upstreams = Objects.requireNonNull(services, "services");
+        mount(AdminHandler.ROOT + "/upstreams", new UpstreamsEndpoint(() -> upstreams));
+        return this;
+    }
+
     /** Serves a JSON endpoint under a prefix such as {@code /_faas/queues} (the prefix and everything below it). */
     public Gateway mount(String prefix, AdminEndpoint endpoint) {
         admin.mount(prefix, new AdminEndpointHandler(prefix, endpoint, config.maxBodyBytes()));
@@ -121,7 +134,8 @@ public final class Gateway implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("the gateway is already started");
         }
-        router.set(Router.build(invoker.functions()));
+        router.set(Router.build(invoker.functions(), upstreams.routes()));
+        upstreams.start(message -> notices.accept(message));
         workers = WorkerPool.create(config.workerThreads());
         async = new AsyncInvoker(invoker, config.asyncRetryPolicy(), this::asyncFailed, null, asyncCapacity);
         ApiGatewayContext account = new ApiGatewayContext(config.account(), config.region());
@@ -129,7 +143,8 @@ public final class Gateway implements AutoCloseable {
         adminToken = config.access().token()
                 .orElse(reachableFromNetwork() ? AccessPolicy.generateToken() : null);
         HttpHandler chain = HandlerChain.assemble(config, adminToken, workers, invoker.nonBlocking(), notice,
-                new HttpTriggerHandler(router::get, invoker, account, notice, () -> access, counts),
+                new HttpTriggerHandler(router::get, invoker, account, notice, () -> access, counts)
+                        .upstreams(() -> upstreams),
                 new InvokeApiHandler(invoker, async, account, config.maxAsyncBodyBytes()),
                 admin);
         if (awsApi != null) {
@@ -199,7 +214,7 @@ public final class Gateway implements AutoCloseable {
     /** The routes served now, most specific first. */
     public List<RouteEntry> routes() {
         Router r = router.get();
-        return r == null ? Router.build(invoker.functions()).entries() : r.entries();
+        return r == null ? Router.build(invoker.functions(), upstreams.routes()).entries() : r.entries();
     }
 
     /**
@@ -209,7 +224,7 @@ public final class Gateway implements AutoCloseable {
      * @throws GatewayException when the new routes conflict; the old routes then stay in service
      */
     public List<RouteEntry> refreshRoutes() {
-        Router fresh = Router.build(invoker.functions());
+        Router fresh = Router.build(invoker.functions(), upstreams.routes());
         router.set(fresh);
         return fresh.entries();
     }
@@ -262,5 +277,6 @@ public final class Gateway implements AutoCloseable {
         if (async != null) {
             async.close();
         }
+        upstreams.close();
     }
 }

@@ -15,6 +15,7 @@ import dev.localfaas.runtime.gateway.policy.CorsRule;
 import dev.localfaas.runtime.gateway.policy.Decision;
 import dev.localfaas.runtime.gateway.policy.PolicyRequest;
 import dev.localfaas.runtime.gateway.policy.RoutePolicy;
+import dev.localfaas.runtime.gateway.upstream.Upstreams;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +37,7 @@ final class HttpTriggerHandler implements HttpHandler {
     private final Consumer<String> notices;
     private final Supplier<AccessPolicies> policies;
     private final InvocationCounts refusals;
+    private Supplier<Upstreams> upstreams = () -> Upstreams.NONE;
 
     HttpTriggerHandler(Supplier<Router> router, FunctionInvoker invoker, ApiGatewayContext api, Consumer<String> notices) {
         this(router, invoker, api, notices, () -> AccessPolicies.NONE, new InvocationCounts());
@@ -49,6 +51,12 @@ final class HttpTriggerHandler implements HttpHandler {
         this.notices = notices;
         this.policies = policies;
         this.refusals = refusals;
+    }
+
+    /** Where routes whose integration is an HTTP service go, once access policies let a request through. */
+    HttpTriggerHandler upstreams(Supplier<Upstreams> upstreams) {
+        this.upstreams = upstreams;
+        return this;
     }
 
     @Override
@@ -66,7 +74,7 @@ final class HttpTriggerHandler implements HttpHandler {
             return;
         }
         RouteMatch match = found.get();
-        RoutePolicy policy = asked == null ? RoutePolicy.OPEN : access.forRoute(match.function().name(), match.routeKey());
+        RoutePolicy policy = asked == null ? RoutePolicy.OPEN : access.forRoute(match.target(), match.routeKey());
         if (policy.mayBlock() && exchange.isInIoThread()) {
             // an issuer's keys may have to be fetched: not on the IO thread, and still guarded against our own bugs
             exchange.dispatch(() -> {
@@ -85,16 +93,24 @@ final class HttpTriggerHandler implements HttpHandler {
         if (policy.cors() != null) {
             exchange.putAttachment(GATEWAY_CORS, true);
         }
-        PayloadFormat format = PayloadFormat.of(match);
         if (!decision.allowed()) {
             // refused before any function runs: no invocation, nothing metered, as API Gateway bills it
             notices.accept("gateway: refused " + request.method() + " " + request.path() + " from "
                     + request.sourceIp() + " -> " + decision.status() + " (route " + match.routeKey() + " of "
-                    + match.function().name() + ", " + decision.rule() + ")");
-            refusals.refused(match.function().name(), decision.status());
+                    + (match.upstream() != null ? "upstream " : "") + match.target() + ", " + decision.rule() + ")");
+            refusals.refused(match.target(), decision.status());
             Responses.message(exchange, decision.status(), decision.message());
             return;
         }
+        if (match.upstream() != null) {
+            try {
+                upstreams.get().proxy(match.upstream(), exchange, match.pathParameters(), FullBodyHandler.body(exchange));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return;
+        }
+        PayloadFormat format = PayloadFormat.of(match);
         String apiRequestId = format.newRequestId();
         exchange.getResponseHeaders().put(HttpString.tryFromString(format.requestIdHeader()), apiRequestId);
         byte[] event = format.event(request, match, api, apiRequestId);
@@ -126,7 +142,7 @@ final class HttpTriggerHandler implements HttpHandler {
     private boolean preflight(HttpServerExchange exchange, PolicyRequest asked, AccessPolicies access) {
         String method = asked.header("Access-Control-Request-Method").orElse("").trim().toUpperCase(java.util.Locale.ROOT);
         Optional<RouteMatch> target = router.get().match(method, asked.path());
-        RoutePolicy policy = target.map(m -> access.forRoute(m.function().name(), m.routeKey())).orElse(access.fallback());
+        RoutePolicy policy = target.map(m -> access.forRoute(m.target(), m.routeKey())).orElse(access.fallback());
         if (policy.cors() == null) {
             return false;
         }
