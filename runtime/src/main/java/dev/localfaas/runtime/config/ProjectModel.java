@@ -12,6 +12,7 @@ import java.util.List;
  * @param format      what kind of file it is
  * @param notEmulated resources read but not emulated, as {@code LogicalId (Type)}
  * @param warnings    one-line notices: events parsed but not served yet, remote layers skipped, ...
+ * @param upstreams   HTTP_PROXY integrations and their routes, served by the gateway as HTTP upstreams
  */
 public record ProjectModel(
         Path file,
@@ -24,7 +25,17 @@ public record ProjectModel(
         List<OutputValue> outputs,
         List<String> notEmulated,
         List<String> warnings,
-        List<SubscriptionResource> subscriptions) {
+        List<SubscriptionResource> subscriptions,
+        List<UpstreamResource> upstreams) {
+
+    /** A model without HTTP_PROXY integrations. */
+    public ProjectModel(Path file, ProjectFormat format, List<FunctionResource> functions, List<ApiResource> apis,
+                        List<QueueResource> queues, List<TopicResource> topics, List<RuleResource> rules,
+                        List<OutputValue> outputs, List<String> notEmulated, List<String> warnings,
+                        List<SubscriptionResource> subscriptions) {
+        this(file, format, functions, apis, queues, topics, rules, outputs, notEmulated, warnings, subscriptions,
+                List.of());
+    }
 
     /** A model without {@code AWS::SNS::Subscription}s (the Serverless Framework file declares none). */
     public ProjectModel(Path file, ProjectFormat format, List<FunctionResource> functions, List<ApiResource> apis,
@@ -43,6 +54,12 @@ public record ProjectModel(
         notEmulated = List.copyOf(notEmulated);
         warnings = List.copyOf(warnings);
         subscriptions = List.copyOf(subscriptions);
+        upstreams = List.copyOf(upstreams);
+    }
+
+    public ProjectModel withUpstreams(List<UpstreamResource> upstreams) {
+        return new ProjectModel(file, format, functions, apis, queues, topics, rules, outputs, notEmulated, warnings,
+                subscriptions, upstreams);
     }
 
     /** The two project-file formats. */

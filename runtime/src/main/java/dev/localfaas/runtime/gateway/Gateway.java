@@ -107,6 +107,11 @@ public final class Gateway implements AutoCloseable {
         return this;
     }
 
+    /** Every HTTP upstream's targets, their health and counters now (empty before {@link #start()}). */
+    public List<dev.localfaas.runtime.gateway.upstream.UpstreamStatus> upstreamStatus() {
+        return upstreams.status();
+    }
+
     /** Serves a JSON endpoint under a prefix such as {@code /_faas/queues} (the prefix and everything below it). */
     public Gateway mount(String prefix, AdminEndpoint endpoint) {
         admin.mount(prefix, new AdminEndpointHandler(prefix, endpoint, config.maxBodyBytes()));
@@ -268,6 +273,7 @@ public final class Gateway implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        upstreams.close(); // health checks end; the proxy's connections close with the server's IO threads
         if (server != null) {
             server.stop();
         }
@@ -277,6 +283,6 @@ public final class Gateway implements AutoCloseable {
         if (async != null) {
             async.close();
         }
-        upstreams.close();
+
     }
 }

@@ -13,6 +13,7 @@ import dev.localfaas.runtime.config.QueueResource;
 import dev.localfaas.runtime.config.RuleResource;
 import dev.localfaas.runtime.config.SubscriptionResource;
 import dev.localfaas.runtime.config.TopicResource;
+import dev.localfaas.runtime.config.UpstreamResource;
 import dev.localfaas.runtime.config.intrinsic.Intrinsics;
 import dev.localfaas.runtime.config.yaml.Position;
 import dev.localfaas.runtime.config.yaml.YamlList;
@@ -88,6 +89,7 @@ public final class SamTemplateReader {
         List<String> warnings = new ArrayList<>();
         SamFunctionReader functionReader = new SamFunctionReader(this, warnings);
         SamResources other = new SamResources(this);
+        SamIntegrations integrations = new SamIntegrations(this);
         for (Map.Entry<String, YamlMap> e : resources.entrySet()) {
             String id = e.getKey();
             YamlMap resource = e.getValue();
@@ -113,6 +115,12 @@ public final class SamTemplateReader {
                 case "AWS::Serverless::LayerVersion", "AWS::Lambda::LayerVersion" -> {
                     // read where a function names it: its JARs join that function's classpath
                 }
+                case "AWS::ApiGatewayV2::Integration" -> {
+                    if (!problems.guard(id, false, () -> integrations.integration(id, resource))) {
+                        notEmulated.add(id + " (" + type + ")");
+                    }
+                }
+                case "AWS::ApiGatewayV2::Route" -> integrations.route(id, resource);
                 case "AWS::Lambda::Function" -> problems.add(at, id, "AWS::Lambda::Function is plain CloudFormation,"
                         + " which localfaas does not read; declare it as AWS::Serverless::Function");
                 default -> notEmulated.add(id + " (" + type + ")");
@@ -122,8 +130,9 @@ public final class SamTemplateReader {
         checkApiReferences(functions, apis);
         SamRoutes.checkClashes(functions, problems);
         List<OutputValue> outputs = outputs();
+        List<UpstreamResource> upstreams = integrations.upstreams(notEmulated, problems);
         return new ProjectModel(file, ProjectModel.ProjectFormat.SAM, functions, apis, queues, topics, rules, outputs,
-                notEmulated, warnings, subscriptions);
+                notEmulated, warnings, subscriptions).withUpstreams(upstreams);
     }
 
     private void checkTransform() {

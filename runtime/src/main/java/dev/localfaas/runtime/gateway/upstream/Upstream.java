@@ -123,7 +123,11 @@ final class Upstream {
 
     /** Closes the pooled connections to the targets. */
     void close() {
-        client.closeCurrentConnections();
+        try {
+            client.closeCurrentConnections();
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the gateway's IO threads are already stopping, and close these connections themselves
+        }
     }
 
     UpstreamStatus status() {
