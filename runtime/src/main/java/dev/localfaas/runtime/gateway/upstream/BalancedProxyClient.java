@@ -18,8 +18,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class BalancedProxyClient extends LoadBalancingProxyClient {
 
-    /** Connections kept per IO thread and target; Undertow's default. */
-    static final int CONNECTIONS_PER_THREAD = 10;
+    /**
+     * Connections kept per IO thread and target. Undertow's default of 10 (20 on two IO threads) is fewer than the
+     * callers a load test or a browser page keeps busy, and the rest would wait for a free connection.
+     */
+    static final int CONNECTIONS_PER_THREAD = 64;
 
     private final AttachmentKey<Attempt> attemptKey = AttachmentKey.create(Attempt.class);
     private final Map<URI, TargetState> byOrigin;
