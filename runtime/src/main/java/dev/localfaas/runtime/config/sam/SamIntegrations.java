@@ -23,6 +23,7 @@ final class SamIntegrations {
     private final Map<String, YamlMap> integrations = new LinkedHashMap<>();
     private final Map<String, List<String>> routeKeys = new LinkedHashMap<>();
     private final Map<String, YamlMap> routes = new LinkedHashMap<>();
+    private final List<UpstreamResource> openApi = new ArrayList<>();
 
     SamIntegrations(SamTemplateReader template) {
         this.template = template;
@@ -41,6 +42,44 @@ final class SamIntegrations {
 
     void route(String id, YamlMap resource) {
         routes.put(id, resource);
+    }
+
+    /**
+     * The {@code http_proxy} operations of an API's OpenAPI {@code DefinitionBody}
+     * ({@code x-amazon-apigateway-integration: {type: http_proxy, uri: ...}}), each an upstream named
+     * {@code ApiId METHOD /path}; the local extension sits in the integration object beside {@code uri}.
+     */
+    void definitionBody(String apiId, YamlMap resource) {
+        YamlMap p = Nodes.map(template.resolve(SamTemplateReader.properties(resource)), "Properties");
+        if (!(p.get("DefinitionBody").orElse(null) instanceof YamlMap definition)) {
+            return;
+        }
+        SamTemplateReader.section(definition, "paths").entries().forEach((path, node) -> {
+            if (!(node instanceof YamlMap operations)) {
+                return;
+            }
+            operations.entries().forEach((method, op) -> {
+                if (!(op instanceof YamlMap operation)
+                        || !(operation.get("x-amazon-apigateway-integration").orElse(null) instanceof YamlMap i)
+                        || !Nodes.optText(i, "type").orElse("").equalsIgnoreCase("http_proxy")) {
+                    return;
+                }
+                String verb = method.equals("x-amazon-apigateway-any-method") ? "ANY" : method.toUpperCase(Locale.ROOT);
+                String key = verb + " " + path;
+                problems(apiId, () -> openApi.add(new UpstreamResource(apiId + " " + key, List.of(key),
+                        Nodes.optText(i, "uri").orElseThrow(() -> new dev.localfaas.runtime.config.ConfigError(
+                                i.position(), "the http_proxy integration of " + key + " has no uri; add one such as"
+                                        + " uri: http://127.0.0.1:8081/{proxy}")),
+                        targets(i), settings(i), i.position())));
+            });
+        });
+    }
+
+    private void problems(String id, Runnable read) {
+        template.problems().guard(id, null, () -> {
+            read.run();
+            return null;
+        });
     }
 
     /** The upstreams; routes to integrations that are not HTTP_PROXY go to {@code notEmulated}. */
@@ -67,15 +106,8 @@ final class SamIntegrations {
                     resource.position(), "an HTTP_PROXY integration needs an IntegrationUri; add one such as"
                             + " IntegrationUri: http://127.0.0.1:8081/{proxy}"));
             YamlMap metadata = SamTemplateReader.section(resource, "Metadata");
-            List<String> targets = new ArrayList<>();
-            metadata.get(TARGETS).ifPresent(t -> Nodes.listOrOne(template.resolve(t))
-                    .forEach(n -> targets.add(Nodes.text(n, TARGETS))));
-            Map<String, Object> settings = new LinkedHashMap<>();
-            metadata.entries().forEach((k, v) -> {
-                if (k.toLowerCase(Locale.ROOT).startsWith("x-localfaas-") && !k.equals(TARGETS)) {
-                    settings.put(k, Nodes.plain(template.resolve(v)));
-                }
-            });
+            List<String> targets = targets(metadata);
+            Map<String, Object> settings = settings(metadata);
             List<String> keys = routeKeys.getOrDefault(id, List.of());
             if (keys.isEmpty()) {
                 template.problems().add(resource.position(), id, "no AWS::ApiGatewayV2::Route targets this"
@@ -85,7 +117,25 @@ final class SamIntegrations {
             upstreams.add(new UpstreamResource(id, keys, uri, targets, settings, resource.position()));
             return null;
         }));
+        upstreams.addAll(openApi);
         return upstreams;
+    }
+
+    private List<String> targets(YamlMap extensions) {
+        List<String> targets = new ArrayList<>();
+        extensions.get(TARGETS).ifPresent(t -> Nodes.listOrOne(template.resolve(t))
+                .forEach(n -> targets.add(Nodes.text(n, TARGETS))));
+        return targets;
+    }
+
+    private Map<String, Object> settings(YamlMap extensions) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        extensions.entries().forEach((k, v) -> {
+            if (k.toLowerCase(Locale.ROOT).startsWith("x-localfaas-") && !k.equals(TARGETS)) {
+                settings.put(k, Nodes.plain(template.resolve(v)));
+            }
+        });
+        return settings;
     }
 
 }

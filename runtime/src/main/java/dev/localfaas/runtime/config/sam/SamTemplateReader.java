@@ -102,8 +102,11 @@ public final class SamTemplateReader {
                 case "AWS::Serverless::Function" -> functionReader.read(id, resource).ifPresent(functions::add);
                 case "AWS::Serverless::Api" -> problems.guard(id, Optional.<ApiResource>empty(),
                         () -> Optional.of(other.api(id, resource, EventSource.ApiKind.REST))).ifPresent(apis::add);
-                case "AWS::Serverless::HttpApi" -> problems.guard(id, Optional.<ApiResource>empty(),
-                        () -> Optional.of(other.api(id, resource, EventSource.ApiKind.HTTP))).ifPresent(apis::add);
+                case "AWS::Serverless::HttpApi" -> {
+                    problems.guard(id, Optional.<ApiResource>empty(),
+                            () -> Optional.of(other.api(id, resource, EventSource.ApiKind.HTTP))).ifPresent(apis::add);
+                    integrations.definitionBody(id, resource);
+                }
                 case "AWS::SQS::Queue" -> problems.guard(id, Optional.<QueueResource>empty(),
                         () -> Optional.of(other.queue(id, resource))).ifPresent(queues::add);
                 case "AWS::SNS::Topic" -> problems.guard(id, Optional.<TopicResource>empty(),
