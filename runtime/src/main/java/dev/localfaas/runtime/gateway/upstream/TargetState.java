@@ -47,21 +47,19 @@ final class TargetState {
     /** An active check's result; {@code problem} says why it failed. */
     synchronized void checked(boolean passed, String problem) {
         Boolean change = null;
-        {
-            if (passed) {
-                failures = 0;
-                passes++;
-                if (!healthy && passes >= rules.healthyThreshold()) {
-                    change = healthy = true;
-                    serverErrors = 0;
-                }
-            } else {
-                passes = 0;
-                failures++;
-                lastProblem = "health check: " + problem;
-                if (healthy && failures >= rules.unhealthyThreshold()) {
-                    change = healthy = false;
-                }
+        if (passed) {
+            failures = 0;
+            passes++;
+            if (!healthy && passes >= rules.healthyThreshold()) {
+                change = healthy = true;
+                serverErrors = 0;
+            }
+        } else {
+            passes = 0;
+            failures++;
+            lastProblem = "health check: " + problem;
+            if (healthy && failures >= rules.unhealthyThreshold()) {
+                change = healthy = false;
             }
         }
         announce(change);
@@ -70,17 +68,15 @@ final class TargetState {
     /** A proxied request got an answer with this status. */
     synchronized void answered(int status) {
         Boolean change = null;
-        {
-            if (status < 500) {
-                serverErrors = 0;
-            } else {
-                errors.incrementAndGet();
-                serverErrors++;
-                lastProblem = "answered " + status;
-                if (healthy && serverErrors >= rules.unhealthyThreshold()) {
-                    change = healthy = false;
-                    passes = 0;
-                }
+        if (status < 500) {
+            serverErrors = 0;
+        } else {
+            errors.incrementAndGet();
+            serverErrors++;
+            lastProblem = "answered " + status;
+            if (healthy && serverErrors >= rules.unhealthyThreshold()) {
+                change = healthy = false;
+                passes = 0;
             }
         }
         announce(change);
@@ -89,13 +85,11 @@ final class TargetState {
     /** Connecting to the target failed, or the connection broke before it answered. */
     synchronized void connectionFailed(String problem) {
         Boolean change = null;
-        {
-            errors.incrementAndGet();
-            lastProblem = problem;
-            if (healthy) {
-                change = healthy = false;
-                passes = 0;
-            }
+        errors.incrementAndGet();
+        lastProblem = problem;
+        if (healthy) {
+            change = healthy = false;
+            passes = 0;
         }
         announce(change);
     }
