@@ -209,7 +209,7 @@ class UpstreamGatewayTest {
         List<Future<?>> loops = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
             loops.add(load.submit(() -> {
-                for (int i = 0; i < 300; i++) {
+                for (int i = 0; i < 150; i++) {
                     try {
                         HttpResponse<String> r = get("/orders/" + i);
                         if (r.statusCode() != 200) {
@@ -223,7 +223,7 @@ class UpstreamGatewayTest {
                 return null;
             }));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> done.get() >= 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> done.get() >= 150);
         b.stop();
         await().atMost(Duration.ofSeconds(10)).until(() -> !healthy(name, bUrl));
         for (Future<?> f : loops) {
