@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
             "  cd sample-functions && faas run            (serves template.yaml)",
             "  faas run -t template.yaml --parameter-overrides Stage=dev",
             "  faas run ./functions --port 0 --keep-warm 30s",
+            "  faas run ./functions --upstream '/orders/*=http://127.0.0.1:8081,http://127.0.0.1:8082'",
             "  curl http://127.0.0.1:3000/users/42",
             "  aws lambda invoke --endpoint-url http://127.0.0.1:3000 --function-name hello out.json"})
 final class RunCommand implements Callable<Integer> {
@@ -127,6 +128,13 @@ final class RunCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     double deploySpeed = 1; // faas dev builds this command without parsing: the default must hold here too
 
+    @Option(names = "--upstream", paramLabel = "ROUTE=URL[,URL...]",
+            description = "Put an HTTP service behind the gateway, load-balanced and health-checked (repeatable), e.g."
+                    + " '/orders/*=http://127.0.0.1:8081,http://127.0.0.1:8082' or"
+                    + " '/orders/*=http://127.0.0.1:8081;weight=9,http://127.0.0.1:8082;weight=1,health=/actuator/health'"
+                    + " (see docs/upstreams.md).")
+    List<String> upstreams = new java.util.ArrayList<>();
+
     @Mixin
     AccessOptions access;
 
@@ -206,6 +214,7 @@ final class RunCommand implements Callable<Integer> {
             if (template != null) {
                 template.model().queues().forEach(q -> triggers.declareQueue(q.name(), q.deadLetterQueue()));
             }
+            gateway.upstreams(UpstreamChoice.parse(upstreams, template));
             gateway.serveAwsApi(AwsApis.of(faas, triggers.queueBackend(), triggers.publishSubscribe(), config.region(),
                     config.accountId()).withVersions(faas.traffic()));
             TrafficSetup.apply(faas, gateway, template, deploySpeed, err);
@@ -225,6 +234,7 @@ final class RunCommand implements Callable<Integer> {
                 TemplateNotes.print(out, err, template.model());
             }
             ServeTable.print(out, faas.catalog(), gateway.routes(), gateway.url());
+            UpstreamTable.print(out, gateway.upstreamStatus(), gateway.url());
             PackageAdvice.print(err, faas.functions());
             printSchedules(out, triggers);
             if (template != null) {

@@ -13,6 +13,7 @@ import java.util.List;
  * @param notEmulated resources read but not emulated, as {@code LogicalId (Type)}
  * @param warnings    one-line notices: events parsed but not served yet, remote layers skipped, ...
  * @param apiAccess   API keys, usage plans and their keys ({@code AWS::ApiGateway::*}), for the gateway's policies
+ * @param upstreams   HTTP_PROXY integrations and their routes, served by the gateway as HTTP upstreams
  */
 public record ProjectModel(
         Path file,
@@ -26,7 +27,17 @@ public record ProjectModel(
         List<String> notEmulated,
         List<String> warnings,
         List<SubscriptionResource> subscriptions,
-        List<ApiAccessResource> apiAccess) {
+        List<ApiAccessResource> apiAccess,
+        List<UpstreamResource> upstreams) {
+
+    /** A model without HTTP_PROXY integrations. */
+    public ProjectModel(Path file, ProjectFormat format, List<FunctionResource> functions, List<ApiResource> apis,
+                        List<QueueResource> queues, List<TopicResource> topics, List<RuleResource> rules,
+                        List<OutputValue> outputs, List<String> notEmulated, List<String> warnings,
+                        List<SubscriptionResource> subscriptions, List<ApiAccessResource> apiAccess) {
+        this(file, format, functions, apis, queues, topics, rules, outputs, notEmulated, warnings, subscriptions,
+                apiAccess, List.of());
+    }
 
     /** A model without API keys and usage plans. */
     public ProjectModel(Path file, ProjectFormat format, List<FunctionResource> functions, List<ApiResource> apis,
@@ -55,6 +66,13 @@ public record ProjectModel(
         warnings = List.copyOf(warnings);
         subscriptions = List.copyOf(subscriptions);
         apiAccess = List.copyOf(apiAccess);
+        upstreams = List.copyOf(upstreams);
+    }
+
+    /** This model with {@code upstreams} as its HTTP_PROXY integrations. */
+    public ProjectModel withUpstreams(List<UpstreamResource> upstreams) {
+        return new ProjectModel(file, format, functions, apis, queues, topics, rules, outputs, notEmulated, warnings,
+                subscriptions, apiAccess, upstreams);
     }
 
     /** The two project-file formats. */

@@ -81,7 +81,7 @@ final class AccessHandler implements HttpHandler {
             return;
         }
         RouteMatch match = found.get();
-        RoutePolicy policy = access.forRoute(match.function().name(), match.routeKey());
+        RoutePolicy policy = access.forRoute(match.target(), match.routeKey());
         if (policy.mayBlock() && exchange.isInIoThread()) {
             exchange.dispatch(this); // an issuer's keys may have to be fetched: not on the IO thread
             return;
@@ -91,7 +91,7 @@ final class AccessHandler implements HttpHandler {
             exchange.putAttachment(GATEWAY_CORS, true);
         }
         PolicyRequest routed = new PolicyRequest(asked.method(), asked.path(), asked.caller(), asked.headers(),
-                asked.query(), new PolicyRequest.Route(match.function().name(), match.routeKey(), match.route().path(),
+                asked.query(), new PolicyRequest.Route(match.target(), match.routeKey(), match.route().path(),
                 match.pathParameters()),
                 version -> {
                     PayloadFormat format = PayloadFormat.named(version).orElse(PayloadFormat.REST_1_0);
@@ -124,8 +124,8 @@ final class AccessHandler implements HttpHandler {
         }
         notices.accept("gateway: refused " + request.method() + " " + request.path() + " from "
                 + request.sourceIp() + " -> " + decision.status() + " (route " + match.routeKey() + " of "
-                + match.function().name() + ", " + decision.rule() + ")");
-        refusals.refused(match.function().name(), match.routeKey(), decision);
+                + match.target() + ", " + decision.rule() + ")");
+        refusals.refused(match.target(), match.routeKey(), decision);
         if (decision.body() != null) {
             if (decision.status() == 500) {
                 exchange.getResponseHeaders().put(HttpString.tryFromString("x-amzn-ErrorType"),
@@ -147,7 +147,7 @@ final class AccessHandler implements HttpHandler {
     private boolean preflight(HttpServerExchange exchange, PolicyRequest asked, AccessPolicies access) {
         String method = asked.header("Access-Control-Request-Method").orElse("").trim().toUpperCase(Locale.ROOT);
         Optional<RouteMatch> target = router.get().match(method, asked.path());
-        RoutePolicy policy = target.map(m -> access.forRoute(m.function().name(), m.routeKey())).orElse(access.fallback());
+        RoutePolicy policy = target.map(m -> access.forRoute(m.target(), m.routeKey())).orElse(access.fallback());
         if (policy.cors() == null) {
             return false;
         }

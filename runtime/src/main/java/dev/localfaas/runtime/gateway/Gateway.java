@@ -7,6 +7,7 @@ import dev.localfaas.runtime.execution.FunctionStats;
 import dev.localfaas.runtime.execution.InvocationListener;
 import dev.localfaas.runtime.execution.InvocationResult;
 import dev.localfaas.runtime.gateway.policy.AccessPolicies;
+import dev.localfaas.runtime.gateway.upstream.Upstreams;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -47,6 +48,7 @@ public final class Gateway implements AutoCloseable {
     private volatile AwsApi awsApi;
     private volatile Supplier<List<?>> versionHealth = List::of;
     private volatile AccessPolicies access = AccessPolicies.NONE;
+    private volatile Upstreams upstreams = Upstreams.NONE;
     private Undertow server;
     private GracefulShutdownHandler drain;
     private ExecutorService workers;
@@ -117,6 +119,22 @@ public final class Gateway implements AutoCloseable {
         return this;
     }
 
+    /**
+     * HTTP services to stand in front of: their routes are served beside the functions' (access policies apply to
+     * both), their targets health-checked while the gateway runs, their state at {@code GET /_faas/upstreams}. Call
+     * before {@link #start()}; the gateway closes them when it stops.
+     */
+    public Gateway upstreams(Upstreams services) {
+        this.upstreams = Objects.requireNonNull(services, "services");
+        mount(AdminHandler.ROOT + "/upstreams", new UpstreamsEndpoint(() -> upstreams));
+        return this;
+    }
+
+    /** Every HTTP upstream's targets, their health and counters now (empty before {@link #start()}). */
+    public List<dev.localfaas.runtime.gateway.upstream.UpstreamStatus> upstreamStatus() {
+        return upstreams.status();
+    }
+
     /** Serves a JSON endpoint under a prefix such as {@code /_faas/queues} (the prefix and everything below it). */
     public Gateway mount(String prefix, AdminEndpoint endpoint) {
         admin.mount(prefix, new AdminEndpointHandler(prefix, endpoint, config.maxBodyBytes()));
@@ -165,7 +183,8 @@ public final class Gateway implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("the gateway is already started");
         }
-        router.set(Router.build(invoker.functions()));
+        router.set(Router.build(invoker.functions(), upstreams.routes()));
+        upstreams.start(message -> notices.accept(message));
         workers = WorkerPool.create(config.workerThreads());
         async = new AsyncInvoker(invoker, config.asyncRetryPolicy(), this::asyncFailed, null, asyncCapacity);
         ApiGatewayContext account = new ApiGatewayContext(config.account(), config.region());
@@ -174,7 +193,8 @@ public final class Gateway implements AutoCloseable {
                 .orElse(reachableFromNetwork() ? AccessPolicy.generateToken() : null);
         HttpHandler chain = HandlerChain.assemble(config, adminToken, workers, invoker.nonBlocking(), notice,
                 new AccessHandler(router::get, () -> access, invoker, account, notice, refusals,
-                        new HttpTriggerHandler(router::get, invoker, account, notice)),
+                        new HttpTriggerHandler(router::get, invoker, account, notice)
+                                .upstreams(() -> upstreams)),
                 new InvokeApiHandler(invoker, async, account, config.maxAsyncBodyBytes()),
                 admin, page);
         if (awsApi != null) {
@@ -244,7 +264,7 @@ public final class Gateway implements AutoCloseable {
     /** The routes served now, most specific first. */
     public List<RouteEntry> routes() {
         Router r = router.get();
-        return r == null ? Router.build(invoker.functions()).entries() : r.entries();
+        return r == null ? Router.build(invoker.functions(), upstreams.routes()).entries() : r.entries();
     }
 
     /**
@@ -254,7 +274,7 @@ public final class Gateway implements AutoCloseable {
      * @throws GatewayException when the new routes conflict; the old routes then stay in service
      */
     public List<RouteEntry> refreshRoutes() {
-        Router fresh = Router.build(invoker.functions());
+        Router fresh = Router.build(invoker.functions(), upstreams.routes());
         router.set(fresh);
         return fresh.entries();
     }
@@ -307,6 +327,7 @@ public final class Gateway implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        upstreams.close(); // health checks end; the proxy's connections close with the server's IO threads
         if (server != null) {
             server.stop();
         }
@@ -316,5 +337,6 @@ public final class Gateway implements AutoCloseable {
         if (async != null) {
             async.close();
         }
+
     }
 }

@@ -13,6 +13,7 @@ import io.undertow.util.HttpString;
 import io.undertow.util.SameThreadExecutor;
 import dev.localfaas.runtime.gateway.policy.AuthorizerContext;
 import dev.localfaas.runtime.gateway.policy.Decision;
+import dev.localfaas.runtime.gateway.upstream.Upstreams;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -29,12 +30,19 @@ final class HttpTriggerHandler implements HttpHandler {
     private final FunctionInvoker invoker;
     private final ApiGatewayContext api;
     private final Consumer<String> notices;
+    private Supplier<Upstreams> upstreams = () -> Upstreams.NONE;
 
     HttpTriggerHandler(Supplier<Router> router, FunctionInvoker invoker, ApiGatewayContext api, Consumer<String> notices) {
         this.router = router;
         this.invoker = invoker;
         this.api = api;
         this.notices = notices;
+    }
+
+    /** Where routes whose integration is an HTTP service go, once access policies let a request through. */
+    HttpTriggerHandler upstreams(Supplier<Upstreams> upstreams) {
+        this.upstreams = upstreams;
+        return this;
     }
 
     @Override
@@ -49,6 +57,14 @@ final class HttpTriggerHandler implements HttpHandler {
             return;
         }
         RouteMatch match = found.get();
+        if (match.upstream() != null) {
+            try {
+                upstreams.get().proxy(match.upstream(), exchange, match.pathParameters(), FullBodyHandler.body(exchange));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return;
+        }
         PayloadFormat format = PayloadFormat.of(match);
         String apiRequestId = format.newRequestId();
         exchange.getResponseHeaders().put(HttpString.tryFromString(format.requestIdHeader()), apiRequestId);

@@ -18,7 +18,16 @@ final class Router {
     /** Paths the gateway answers itself; a function route under them would be unreachable. */
     static final List<String> RESERVED_PREFIXES = List.of("/_faas", "/2015-03-31");
 
-    private record Bound(RoutePattern pattern, FunctionSpec function, boolean implicit, String payloadFormat) {
+    /** A route and what serves it: a function, or (when {@code upstream} is set) an HTTP service. */
+    private record Bound(RoutePattern pattern, FunctionSpec function, boolean implicit, String payloadFormat,
+                         String upstream) {
+        Bound(RoutePattern pattern, FunctionSpec function, boolean implicit, String payloadFormat) {
+            this(pattern, function, implicit, payloadFormat, null);
+        }
+
+        String target() {
+            return upstream != null ? "upstream " + upstream : function.name();
+        }
     }
 
     private final List<Bound> routes;
@@ -35,8 +44,31 @@ final class Router {
      * @throws GatewayException on a malformed route, a reserved path, or two functions claiming one route
      */
     static Router build(List<FunctionSpec> functions) {
+        return build(functions, Map.of());
+    }
+
+    /**
+     * Like {@link #build(List)}, with the routes of HTTP upstreams (by upstream name) beside the functions' routes,
+     * chosen by the same precedence.
+     */
+    static Router build(List<FunctionSpec> functions, Map<String, List<HttpRoute>> upstreams) {
         List<Bound> bound = new ArrayList<>();
         Map<String, Bound> byKey = new HashMap<>();
+        upstreams.forEach((name, routes) -> {
+            for (HttpRoute r : routes) {
+                RoutePattern p = RoutePattern.parse("upstream " + name, r.withPayloadFormat("2.0"));
+                checkNotReserved("upstream " + name, p);
+                Bound b = new Bound(p, null, false, "2.0", name);
+                Bound clash = byKey.putIfAbsent(p.conflictKey(), b);
+                if (clash == null) {
+                    bound.add(b);
+                } else if (!name.equals(clash.upstream())) {
+                    throw new GatewayException("route " + p.method() + " " + p.path() + " of upstream " + name
+                            + " conflicts with " + clash.pattern().method() + " " + clash.pattern().path() + " of "
+                            + clash.target() + "; change the method or path of one of them");
+                }
+            }
+        });
         for (FunctionSpec f : functions) {
             List<HttpRoute> defaults = HttpRoute.defaults(f.name());
             boolean implicit = f.schedules().isEmpty() && f.queues().isEmpty() && f.events().isEmpty()
@@ -54,10 +86,10 @@ final class Router {
                 Bound clash = byKey.putIfAbsent(p.conflictKey(), b);
                 if (clash == null) {
                     bound.add(b);
-                } else if (!clash.function().name().equals(f.name())) {
+                } else if (clash.upstream() != null || !clash.function().name().equals(f.name())) {
                     throw new GatewayException("route " + p.method() + " " + p.path() + " of " + f.name()
                             + " conflicts with " + clash.pattern().method() + " " + clash.pattern().path() + " of "
-                            + clash.function().name() + "; change the method or path of one of them");
+                            + clash.target() + "; change the method or path of one of them");
                 }
             }
         }
@@ -80,7 +112,8 @@ final class Router {
         for (Bound b : routes) {
             Optional<Map<String, String>> params = b.pattern().match(method, segments);
             if (params.isPresent()) {
-                return Optional.of(new RouteMatch(b.function(), b.pattern(), params.get(), b.payloadFormat()));
+                return Optional.of(new RouteMatch(b.function(), b.pattern(), params.get(), b.payloadFormat(),
+                        b.upstream()));
             }
         }
         return Optional.empty();
@@ -94,9 +127,9 @@ final class Router {
         return p.isEmpty() ? List.of() : List.of(p.split("/", -1));
     }
 
-    /** Every route, most specific first. */
+    /** Every function route, most specific first (upstream routes are listed by {@code /_faas/upstreams}). */
     List<RouteEntry> entries() {
-        return routes.stream()
+        return routes.stream().filter(b -> b.upstream() == null)
                 .map(b -> new RouteEntry(b.function().name(), b.pattern().toHttpRoute(), b.implicit()))
                 .toList();
     }

@@ -14,6 +14,7 @@ import dev.localfaas.runtime.config.QueueResource;
 import dev.localfaas.runtime.config.RuleResource;
 import dev.localfaas.runtime.config.SubscriptionResource;
 import dev.localfaas.runtime.config.TopicResource;
+import dev.localfaas.runtime.config.UpstreamResource;
 import dev.localfaas.runtime.config.intrinsic.Intrinsics;
 import dev.localfaas.runtime.config.yaml.Position;
 import dev.localfaas.runtime.config.yaml.YamlList;
@@ -91,6 +92,7 @@ public final class SamTemplateReader {
         SamFunctionReader functionReader = new SamFunctionReader(this, warnings);
         SamResources other = new SamResources(this);
         SamEventSourceMappings mappings = new SamEventSourceMappings(this);
+        SamIntegrations integrations = new SamIntegrations(this);
         for (Map.Entry<String, YamlMap> e : resources.entrySet()) {
             String id = e.getKey();
             YamlMap resource = e.getValue();
@@ -103,8 +105,11 @@ public final class SamTemplateReader {
                 case "AWS::Serverless::Function" -> functionReader.read(id, resource).ifPresent(functions::add);
                 case "AWS::Serverless::Api" -> problems.guard(id, Optional.<ApiResource>empty(),
                         () -> Optional.of(other.api(id, resource, EventSource.ApiKind.REST))).ifPresent(apis::add);
-                case "AWS::Serverless::HttpApi" -> problems.guard(id, Optional.<ApiResource>empty(),
-                        () -> Optional.of(other.api(id, resource, EventSource.ApiKind.HTTP))).ifPresent(apis::add);
+                case "AWS::Serverless::HttpApi" -> {
+                    problems.guard(id, Optional.<ApiResource>empty(),
+                            () -> Optional.of(other.api(id, resource, EventSource.ApiKind.HTTP))).ifPresent(apis::add);
+                    integrations.definitionBody(id, resource);
+                }
                 case "AWS::SQS::Queue" -> problems.guard(id, Optional.<QueueResource>empty(),
                         () -> Optional.of(other.queue(id, resource))).ifPresent(queues::add);
                 case "AWS::SNS::Topic" -> problems.guard(id, Optional.<TopicResource>empty(),
@@ -124,6 +129,12 @@ public final class SamTemplateReader {
                         notEmulated.add(id + " (" + type + ")");
                     }
                 }
+                case "AWS::ApiGatewayV2::Integration" -> {
+                    if (!problems.guard(id, false, () -> integrations.integration(id, resource))) {
+                        notEmulated.add(id + " (" + type + ")");
+                    }
+                }
+                case "AWS::ApiGatewayV2::Route" -> integrations.route(id, resource);
                 case "AWS::Lambda::Function" -> problems.add(at, id, "AWS::Lambda::Function is plain CloudFormation,"
                         + " which localfaas does not read; declare it as AWS::Serverless::Function");
                 default -> notEmulated.add(id + " (" + type + ")");
@@ -134,8 +145,9 @@ public final class SamTemplateReader {
         checkApiReferences(functions, apis);
         SamRoutes.checkClashes(functions, problems);
         List<OutputValue> outputs = outputs();
+        List<UpstreamResource> upstreams = integrations.upstreams(notEmulated, problems);
         return new ProjectModel(file, ProjectModel.ProjectFormat.SAM, functions, apis, queues, topics, rules, outputs,
-                notEmulated, warnings, subscriptions, apiAccess);
+                notEmulated, warnings, subscriptions, apiAccess).withUpstreams(upstreams);
     }
 
     private void checkTransform() {
