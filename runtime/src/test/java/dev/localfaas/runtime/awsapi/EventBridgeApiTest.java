@@ -161,6 +161,11 @@ class EventBridgeApiTest {
                 .targets(Target.builder().id("t").arn("arn:aws:sns:us-east-1:123456789012:topic").build())));
         assertTrue(arn.awsErrorDetails().errorMessage().contains("is not served by localfaas"), arn.getMessage());
         assertEquals(400, arn.statusCode());
+        EventBridgeException unsupported = assertThrows(EventBridgeException.class, () -> events.enableRule(r -> r
+                .name("targets")));
+        assertEquals("UnknownOperationException", unsupported.awsErrorDetails().errorCode());
+        assertTrue(unsupported.awsErrorDetails().errorMessage().startsWith("EnableRule is not supported by localfaas"),
+                unsupported.getMessage());
     }
 
     /** EventBridge models no ValidationException: the SDK throws EventBridgeException with that error code. */
