@@ -51,6 +51,8 @@ public final class RuntimeApiServer implements AutoCloseable {
                 .setIoThreads(1)
                 .setWorkerThreads(3)
                 .setServerOption(Options.REUSE_ADDRESSES, true)
+                // our own check answers an oversized response as Lambda does, not Undertow's bare 413
+                .setServerOption(io.undertow.UndertowOptions.MAX_ENTITY_SIZE, 4L * MAX_RESPONSE_BYTES)
                 .addHttpListener(0, "127.0.0.1")
                 .setHandler(new BlockingHandler(this::handle))
                 .build();

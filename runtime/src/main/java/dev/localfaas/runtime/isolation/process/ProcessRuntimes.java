@@ -29,10 +29,17 @@ import java.util.Optional;
 public final class ProcessRuntimes {
 
     private final Path stateDir;
+    private final String searchPath;
     private volatile RicClasspath ric;
 
     public ProcessRuntimes(Path stateDir) {
+        this(stateDir, Optional.ofNullable(System.getenv("PATH")).orElse("/usr/local/bin:/usr/bin:/bin"));
+    }
+
+    /** Runtimes that look for node and python3 on {@code searchPath} (the PATH, given). */
+    public ProcessRuntimes(Path stateDir, String searchPath) {
         this.stateDir = stateDir;
+        this.searchPath = searchPath;
     }
 
     /**
@@ -52,7 +59,7 @@ public final class ProcessRuntimes {
         Map<String, String> env = new HashMap<>(variables);
         env.put("AWS_LAMBDA_RUNTIME_API", api);
         env.put("TMPDIR", tmp.toString());
-        env.put("PATH", Optional.ofNullable(System.getenv("PATH")).orElse("/usr/local/bin:/usr/bin:/bin"));
+        env.put("PATH", searchPath);
         env.put("LANG", "en_US.UTF-8");
         Optional.ofNullable(System.getenv("HOME")).ifPresent(home -> env.put("HOME", home));
         try {
@@ -154,9 +161,9 @@ public final class ProcessRuntimes {
     }
 
     /** The program on the PATH, or one line that says what to install. */
-    private static String program(String name, String language, String debianPackage, String runtime)
+    private String program(String name, String language, String debianPackage, String runtime)
             throws LaunchException {
-        return onPath(name).orElseThrow(() -> new LaunchException(name + " is not installed: " + runtime
+        return onPath(name, searchPath).orElseThrow(() -> new LaunchException(name + " is not installed: " + runtime
                 + " functions run on the machine's " + language + "; install it (apt-get install " + debianPackage
                 + ", or from the language's site) and put " + name + " on the PATH", "Runtime.InvalidEntrypoint"))
                 .toString();
@@ -164,7 +171,10 @@ public final class ProcessRuntimes {
 
     /** Where {@code name} is on the PATH. */
     public static Optional<Path> onPath(String name) {
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
+        return onPath(name, Optional.ofNullable(System.getenv("PATH")).orElse(""));
+    }
+
+    private static Optional<Path> onPath(String name, String path) {
         for (String dir : path.split(java.io.File.pathSeparator)) {
             if (!dir.isEmpty()) {
                 Path candidate = Path.of(dir, name);
