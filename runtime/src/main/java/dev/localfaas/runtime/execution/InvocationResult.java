@@ -25,6 +25,8 @@ import java.time.Instant;
  *                      {@code InvocationRun.CPU_SAMPLE_EVERY}), timed out, init failed, throttled, or the JVM does not
  *                      measure thread CPU time
  * @param triggerDetail what the trigger adds about how the call arrived ({@link Invocation#triggerDetail()}), or null
+ * @param maxMemoryUsedMb the environment's real peak memory (a process environment's peak RSS), or -1 where it is
+ *                      not measured (class-loader isolation)
  */
 public record InvocationResult(
         String function,
@@ -43,7 +45,16 @@ public record InvocationResult(
         long requestBytes,
         long allocatedBytes,
         long cpuNanos,
-        String triggerDetail) {
+        String triggerDetail,
+        long maxMemoryUsedMb) {
+
+    /** A result whose memory use was not measured (class-loader isolation). */
+    public InvocationResult(String function, String version, String requestId, Trigger trigger, Instant start,
+            double durationMs, double initMs, long billedMs, int memoryMb, Outcome outcome, byte[] payload,
+            String errorType, String log, long requestBytes, long allocatedBytes, long cpuNanos, String triggerDetail) {
+        this(function, version, requestId, trigger, start, durationMs, initMs, billedMs, memoryMb, outcome, payload,
+                errorType, log, requestBytes, allocatedBytes, cpuNanos, triggerDetail, -1);
+    }
 
     /** A result whose trigger added no detail. */
     public InvocationResult(String function, String version, String requestId, Trigger trigger, Instant start,

@@ -214,7 +214,7 @@ final class InvocationRun implements Runnable {
             pool.giveBack(environment);
         }
         pool.release();
-        finish(result(start, durationMs, billed, outcome, payload, errorType, allocated, cpu));
+        finish(result(start, durationMs, billed, outcome, payload, errorType, allocated, cpu, maxMemoryMb));
     }
 
     /** On the deadline thread: init or the handler ran out. Interrupts the thread and gives it a grace period. */
@@ -333,8 +333,13 @@ final class InvocationRun implements Runnable {
 
     private InvocationResult result(Instant at, double durationMs, long billed, Outcome outcome, byte[] payload,
                                     String errorType, long allocated, long cpuNanos) {
+        return result(at, durationMs, billed, outcome, payload, errorType, allocated, cpuNanos, -1);
+    }
+
+    private InvocationResult result(Instant at, double durationMs, long billed, Outcome outcome, byte[] payload,
+                                    String errorType, long allocated, long cpuNanos, long maxMemoryMb) {
         return new InvocationResult(spec.name(), "$LATEST", invocation.requestId(), invocation.trigger(), at,
                 durationMs, initMs, billed, spec.memoryMb(), outcome, payload, errorType, log.text(),
-                invocation.payload().length, allocated, cpuNanos, invocation.triggerDetail());
+                invocation.payload().length, allocated, cpuNanos, invocation.triggerDetail(), maxMemoryMb);
     }
 }

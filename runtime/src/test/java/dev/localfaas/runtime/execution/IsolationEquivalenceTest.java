@@ -47,8 +47,11 @@ class IsolationEquivalenceTest {
     @BeforeAll
     static void start() {
         classloader = new EngineFixture(classloaderState, FUNCTIONS.toArray(FunctionSpec[]::new));
-        process = new EngineFixture(processState, FUNCTIONS.stream()
-                .map(f -> f.withRuntime(new RuntimeSpec("java21", Isolation.PROCESS))).toArray(FunctionSpec[]::new));
+        // a generous init limit: a child JVM's start is what a loaded build machine slows most
+        process = new EngineFixture(RuntimeConfig.forDirectory(processState).withStateDir(processState)
+                .withInitTimeout(java.time.Duration.ofSeconds(60)), FUNCTIONS.stream()
+                .map(f -> f.withRuntime(new RuntimeSpec("java21", Isolation.PROCESS)).withLimits(128, 30))
+                .toArray(FunctionSpec[]::new));
     }
 
     @AfterAll

@@ -35,14 +35,17 @@ class ProcessIsolationTest {
     @BeforeAll
     static void start() {
         Path behaviour = Samples.behaviourJar();
-        fixture = new EngineFixture(state,
+        // Generous init and handler limits: a child JVM's start is what a loaded build machine slows most, and these
+        // tests are about how environments end, not about the 10 s init limit.
+        fixture = new EngineFixture(RuntimeConfig.forDirectory(state).withStateDir(state)
+                .withInitTimeout(java.time.Duration.ofSeconds(60)),
                 process(Samples.spec("upper", behaviour, "fixtures.behaviour.Upper", 128, 30, 0, Map.of())),
                 process(Samples.spec("exiter", Samples.testFunctions().resolve("fixtures-exit.jar"),
-                        "fixtures.exit.Exiter")),
-                process(Samples.spec("hog", behaviour, "fixtures.behaviour.Hog")),
-                process(Samples.spec("stubborn", behaviour, "fixtures.behaviour.Stubborn", 128, 1, 0, Map.of())),
+                        "fixtures.exit.Exiter", 128, 30, 0, Map.of())),
+                process(Samples.spec("hog", behaviour, "fixtures.behaviour.Hog", 128, 30, 0, Map.of())),
+                process(Samples.spec("stubborn", behaviour, "fixtures.behaviour.Stubborn", 128, 2, 0, Map.of())),
                 process(Samples.spec("bad-init", Samples.brokenFunctions().resolve("bad-init.jar"),
-                        "broken.BadInit")),
+                        "broken.BadInit", 128, 30, 0, Map.of())),
                 Samples.spec("neighbour", behaviour, "fixtures.behaviour.Upper"));
     }
 
@@ -63,6 +66,10 @@ class ProcessIsolationTest {
         assertTrue(java.util.regex.Pattern.compile("REPORT RequestId: \\S+\tDuration: [0-9.]+ ms\tBilled Duration: \\d+ ms"
                 + "\tMemory Size: 128 MB\tMax Memory Used: \\d+ MB\tInit Duration: [0-9.]+ ms").matcher(cold.log()).find(),
                 cold.log());
+        assertTrue(cold.maxMemoryUsedMb() > 10 && cold.maxMemoryUsedMb() < 1024, "peak RSS " + cold.maxMemoryUsedMb());
+        assertTrue(cold.log().contains("Max Memory Used: " + cold.maxMemoryUsedMb() + " MB"), cold.log());
+        assertEquals(cold.maxMemoryUsedMb(), dev.localfaas.runtime.metering.UsageRecord.of(cold).maxMemoryUsedMb(),
+                "the usage record carries the real peak");
         InvocationResult warm = fixture.invoke("upper", "\"again\"");
         assertEquals("\"AGAIN\"", text(warm));
         assertFalse(warm.coldStart());

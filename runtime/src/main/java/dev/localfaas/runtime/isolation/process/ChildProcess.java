@@ -25,6 +25,16 @@ import java.util.stream.Stream;
  */
 public final class ChildProcess implements AutoCloseable {
 
+    /** Processes still running, killed if the emulator exits without closing them (Ctrl-C, an uncaught error). */
+    private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(p -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }), "faas-child-reaper"));
+    }
+
     private final Process process;
     private final Path folder;
     private final OutputTail output;
@@ -53,6 +63,8 @@ public final class ChildProcess implements AutoCloseable {
             deleteTree(plan.folder());
             throw e;
         }
+        LIVE.add(process);
+        process.onExit().thenRun(() -> LIVE.remove(process));
         return new ChildProcess(process, plan.folder(), new OutputTail(log, output));
     }
 
