@@ -82,6 +82,7 @@ public final class ProcessRuntimes {
             if (runtime.startsWith("python")) {
                 env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + runtime);
                 env.put("PYTHONUNBUFFERED", "1");
+                env.put("PYTHONDONTWRITEBYTECODE", "1"); // Lambda's task root is read-only: no __pycache__ in the code folder
                 return new LaunchPlan(List.of(program("python3", "Python 3", "python3", runtime),
                         bootstrap("python-bootstrap.py").toString()), root, env, folder);
             }
