@@ -108,6 +108,12 @@ final class RunCommand implements Callable<Integer> {
                     + " (see docs/gateway.md).")
     List<String> payloadFormats;
 
+    @Option(names = "--isolation", paramLabel = "[NAME=]MODE",
+            description = "How Java functions' environments are isolated: classloader (default; in this JVM) or process"
+                    + " (a child JVM on AWS's runtime interface client), for every function or, as NAME=process, for one"
+                    + " (repeatable). See docs/isolation.md.")
+    List<String> isolation;
+
     @Option(names = "--subscribe", paramLabel = "TOPIC=TARGET",
             description = "Subscribe a queue or function to a topic, e.g. orders=queue:audit, orders=queue:audit:raw"
                     + " (raw message delivery) or orders=function:notify (repeatable).")
@@ -186,8 +192,11 @@ final class RunCommand implements Callable<Integer> {
         StopSignal signal = stop != null ? stop : StopSignal.fromProcessSignals();
         RuntimeConfig runtime = config;
         PayloadFormatChoice formats = PayloadFormatChoice.parse(payloadFormats);
-        try (LocalFaas faas = openShowingProgress(err, () -> template == null ? LocalFaas.open(runtime, formats::apply)
-                    : LocalFaas.open(runtime, formats::apply, template::catalog));
+        IsolationChoice isolations = IsolationChoice.parse(isolation);
+        java.util.function.UnaryOperator<dev.localfaas.runtime.function.FunctionSpec> adjust =
+                f -> isolations.apply(formats.apply(f));
+        try (LocalFaas faas = openShowingProgress(err, () -> template == null ? LocalFaas.open(runtime, adjust)
+                    : LocalFaas.open(runtime, adjust, template::catalog));
              UsageRecording usage = UsageRecording.open(faas, config, usageRetention == null ? LedgerRotation.defaults()
                      : LedgerRotation.defaults().withRetention(usageRetention), line -> err.println("faas: warning: " + line));
              ServedTriggers triggers = ServedTriggers.open(faas, config, line -> err.println("faas: " + line), events,

@@ -179,5 +179,9 @@ class RunCommandTest {
         assertEquals(ExitCodes.USAGE, run("run", tmp.toString(), "--payload-format", "hello=3").get(10, TimeUnit.SECONDS));
         assertEquals("faas: --payload-format hello=3 is not a payload format; use 1.0 (REST API) or 2.0 (HTTP API),"
                 + " for one function as NAME=1.0" + System.lineSeparator(), err.toString(StandardCharsets.UTF_8));
+        err.reset();
+        assertEquals(ExitCodes.USAGE, run("run", tmp.toString(), "--isolation", "hello=vm").get(10, TimeUnit.SECONDS));
+        assertEquals("faas: --isolation hello=vm is not an isolation; use classloader or process, for one function as"
+                + " NAME=process" + System.lineSeparator(), err.toString(StandardCharsets.UTF_8));
     }
 }

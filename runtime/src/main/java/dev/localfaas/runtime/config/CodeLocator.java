@@ -53,6 +53,21 @@ public final class CodeLocator {
                 + " at a Maven module, a JAR, or a folder of compiled classes");
     }
 
+    /**
+     * The code folder of a custom runtime, Node.js or Python function: used as it is, as Lambda unpacks the zip into
+     * the task root.
+     *
+     * @throws ConfigError naming the path
+     */
+    public static Path locateFolder(Path baseDir, String codeUri, Position at) {
+        Path path = baseDir.resolve(codeUri).normalize();
+        if (!Files.isDirectory(path)) {
+            throw new ConfigError(at, "CodeUri " + codeUri + " is not a folder (" + path + "); point it at the folder"
+                    + " that holds the function's code");
+        }
+        return path;
+    }
+
     private static Path built(Path module, Path output, String codeUri, String command, Position at) {
         List<Path> jars = jars(output);
         if (jars.isEmpty()) {

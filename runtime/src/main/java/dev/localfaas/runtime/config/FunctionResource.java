@@ -17,6 +17,7 @@ import java.util.Map;
  * @param autoPublishAlias     AutoPublishAlias, "" when none
  * @param deploymentPreference DeploymentPreference as written (plain maps and lists), null when none
  * @param layers               the JARs of the function's layers' {@code java/lib}, in layer order
+ * @param isolation            {@code Metadata: localfaas: isolation} ({@code process} or {@code classloader}), or ""
  * @param position             where the resource starts; {@code handlerAt} and {@code codeAt} where its Handler and
  *                             CodeUri are, for the problems found when the package is opened
  */
@@ -37,11 +38,24 @@ public record FunctionResource(
         List<EventSource> events,
         Position position,
         Position handlerAt,
-        Position codeAt) {
+        Position codeAt,
+        String isolation) {
 
     public FunctionResource {
         environment = Map.copyOf(environment);
         layers = List.copyOf(layers);
         events = List.copyOf(events);
+        isolation = isolation == null ? "" : isolation;
+    }
+
+    /** A function whose template chose no isolation (class loader for Java, the default). */
+    public FunctionResource(String logicalId, String name, String handler, Path code, String runtime, int memoryMb,
+                            int timeoutSeconds, Map<String, String> environment, String architecture,
+                            int reservedConcurrency, String autoPublishAlias, Object deploymentPreference,
+                            List<Path> layers, List<EventSource> events, Position position, Position handlerAt,
+                            Position codeAt) {
+        this(logicalId, name, handler, code, runtime, memoryMb, timeoutSeconds, environment, architecture,
+                reservedConcurrency, autoPublishAlias, deploymentPreference, layers, events, position, handlerAt,
+                codeAt, "");
     }
 }

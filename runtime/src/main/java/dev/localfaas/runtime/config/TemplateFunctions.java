@@ -3,6 +3,8 @@ package dev.localfaas.runtime.config;
 import dev.localfaas.runtime.function.FunctionCatalog;
 import dev.localfaas.runtime.function.FunctionSpec;
 import dev.localfaas.runtime.function.HttpRoute;
+import dev.localfaas.runtime.function.Isolation;
+import dev.localfaas.runtime.function.RuntimeSpec;
 import dev.localfaas.runtime.function.PackageHandlers;
 import dev.localfaas.runtime.function.QueueSpec;
 import dev.localfaas.runtime.function.ScheduleSpec;
@@ -30,6 +32,15 @@ final class TemplateFunctions {
         Map<Path, PackageHandlers> scanned = new HashMap<>();
         List<FunctionSpec> specs = new ArrayList<>();
         for (FunctionResource f : model.functions()) {
+            if (Runtimes.isProcessOnly(f.runtime())) {
+                FunctionSpec spec = new FunctionSpec(f.name(), f.code(), f.handler(), f.memoryMb(), f.timeoutSeconds(),
+                        f.reservedConcurrency(), f.environment(), "", routes(f), List.of(), queues(model, f),
+                        f.architecture(), List.of(), TemplateEvents.of(f, problems))
+                        .withRuntime(RuntimeSpec.of(f.runtime()));
+                checkQueues(f, spec, problems);
+                specs.add(spec);
+                continue;
+            }
             PackageHandlers handlers = scanned.computeIfAbsent(f.code(), PackageHandlers::scan);
             Optional<String> inputType = handlers.inputType(f.handler());
             if (inputType.isEmpty()) {
@@ -65,13 +76,25 @@ final class TemplateFunctions {
             }
             FunctionSpec spec = new FunctionSpec(f.name(), f.code(), f.handler(), f.memoryMb(), f.timeoutSeconds(),
                     f.reservedConcurrency(), f.environment(), inputType.get(), routes, schedules, queues,
-                    f.architecture(), f.layers(), TemplateEvents.of(f, problems));
+                    f.architecture(), f.layers(), TemplateEvents.of(f, problems))
+                    .withRuntime(new RuntimeSpec(f.runtime().isEmpty() ? RuntimeSpec.JAVA.runtime() : f.runtime(),
+                            Isolation.parse(f.isolation()).orElse(Isolation.CLASSLOADER)));
             checkQueues(f, spec, problems);
             specs.add(spec);
         }
         checkNames(model, problems);
         specs.sort(Comparator.comparing(FunctionSpec::name));
         return new FunctionCatalog(specs, List.of());
+    }
+
+    private static List<HttpRoute> routes(FunctionResource f) {
+        return f.events().stream().filter(e -> e instanceof EventSource.Http).map(e -> (EventSource.Http) e)
+                .map(h -> new HttpRoute(h.method(), h.path(), h.payloadFormat())).toList();
+    }
+
+    private static List<QueueSpec> queues(ProjectModel model, FunctionResource f) {
+        return f.events().stream().filter(e -> e instanceof EventSource.Queue q && q.enabled())
+                .map(e -> queueSpec(model, (EventSource.Queue) e)).toList();
     }
 
     /** The mapping's settings, and the queue's own (visibility timeout, redrive policy) from the queue it names. */

@@ -28,7 +28,7 @@ import java.util.UUID;
  * function after it ended (never to a later invocation); {@code LambdaLogger} calls made while no invocation runs
  * are the function's too.
  */
-final class ExecutionEnvironment {
+final class ExecutionEnvironment implements Environment {
 
     private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
@@ -93,8 +93,15 @@ final class ExecutionEnvironment {
         }
     }
 
+    /** A log stream name as Lambda makes one per environment: {@code 2024/01/31/[$LATEST]<32 hex digits>}. */
+    static String newLogStreamName() {
+        return LocalDate.now(ZoneOffset.UTC).format(STREAM_DATE) + "/[$LATEST]"
+                + UUID.randomUUID().toString().replace("-", "");
+    }
+
     /** Runs the handler on the calling thread with the environment's classloader, variables and log in place. */
-    byte[] invoke(byte[] event, ContextValues values, InvocationLog log) throws Throwable {
+    @Override
+    public byte[] invoke(byte[] event, ContextValues values, InvocationLog log) throws Throwable {
         current = log;
         String traceHeader = values.traceHeader();
         Map<String, String> vars = traceHeader == null ? variables : new TraceVariables(variables, traceHeader);
@@ -110,19 +117,23 @@ final class ExecutionEnvironment {
         }
     }
 
-    ClassLoader loader() {
+    @Override
+    public ClassLoader loader() {
         return loader;
     }
 
-    String logStreamName() {
+    @Override
+    public String logStreamName() {
         return logStreamName;
     }
 
-    long idleNanos() {
+    @Override
+    public long idleNanos() {
         return System.nanoTime() - lastUsedNanos;
     }
 
-    void close() {
+    @Override
+    public void close() {
         adapter = null;
         contexts = null;
         loader.release();

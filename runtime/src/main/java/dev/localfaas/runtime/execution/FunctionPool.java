@@ -32,7 +32,7 @@ final class FunctionPool {
     private final String logGroup;
     private final Semaphore account;
     private final Semaphore reserved;
-    private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
+    private final Deque<Environment> idle = new ArrayDeque<>();
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicInteger abandoned = new AtomicInteger();
     private final AtomicLong invocations = new AtomicLong();
@@ -112,14 +112,14 @@ final class FunctionPool {
     }
 
     /** A warm environment, most recently used first, or null for a cold start. */
-    ExecutionEnvironment takeWarm() {
+    Environment takeWarm() {
         synchronized (idle) {
             return idle.pollFirst();
         }
     }
 
     /** An environment that finished an invocation cleanly goes back to the warm pool (or closes if retired). */
-    void giveBack(ExecutionEnvironment env) {
+    void giveBack(Environment env) {
         synchronized (idle) {
             if (!retired) {
                 idle.addFirst(env);
@@ -132,7 +132,7 @@ final class FunctionPool {
     /** Closes environments idle longer than the keep-warm time: the next request is a cold start. */
     int evictIdle() {
         long limit = config.keepWarm().toNanos();
-        List<ExecutionEnvironment> expired = new ArrayList<>();
+        List<Environment> expired = new ArrayList<>();
         synchronized (idle) {
             idle.removeIf(env -> {
                 if (env.idleNanos() >= limit) {
@@ -142,19 +142,19 @@ final class FunctionPool {
                 return false;
             });
         }
-        expired.forEach(ExecutionEnvironment::close);
+        expired.forEach(Environment::close);
         return expired.size();
     }
 
     /** No new environments go warm; idle ones close now, busy ones when their invocation ends. */
     void retire() {
-        List<ExecutionEnvironment> closing;
+        List<Environment> closing;
         synchronized (idle) {
             retired = true;
             closing = new ArrayList<>(idle);
             idle.clear();
         }
-        closing.forEach(ExecutionEnvironment::close);
+        closing.forEach(Environment::close);
     }
 
     FunctionStats stats() {
@@ -168,7 +168,7 @@ final class FunctionPool {
     /** The classloaders of the warm environments, for tests that check they are released. */
     List<ClassLoader> idleLoaders() {
         synchronized (idle) {
-            return idle.stream().map(ExecutionEnvironment::loader).toList();
+            return idle.stream().map(Environment::loader).filter(java.util.Objects::nonNull).toList();
         }
     }
 

@@ -26,6 +26,8 @@ import java.time.Instant;
  *                      measure thread CPU time
  * @param triggerDetail what the trigger adds about how the call arrived ({@link Invocation#triggerDetail()}), or null
  * @param trace         where it sits in its trace, or null when not traced (results built outside the engine)
+ * @param maxMemoryUsedMb the environment's real peak memory (a process environment's peak RSS), or -1 where it is
+ *                      not measured (class-loader isolation)
  */
 public record InvocationResult(
         String function,
@@ -45,14 +47,24 @@ public record InvocationResult(
         long allocatedBytes,
         long cpuNanos,
         String triggerDetail,
-        TraceSpan trace) {
+        TraceSpan trace,
+        long maxMemoryUsedMb) {
+
+    /** A result whose memory use was not measured (class-loader isolation). */
+    public InvocationResult(String function, String version, String requestId, Trigger trigger, Instant start,
+            double durationMs, double initMs, long billedMs, int memoryMb, Outcome outcome, byte[] payload,
+            String errorType, String log, long requestBytes, long allocatedBytes, long cpuNanos, String triggerDetail,
+            TraceSpan trace) {
+        this(function, version, requestId, trigger, start, durationMs, initMs, billedMs, memoryMb, outcome, payload,
+                errorType, log, requestBytes, allocatedBytes, cpuNanos, triggerDetail, trace, -1);
+    }
 
     /** A result that is not traced. */
     public InvocationResult(String function, String version, String requestId, Trigger trigger, Instant start,
             double durationMs, double initMs, long billedMs, int memoryMb, Outcome outcome, byte[] payload,
             String errorType, String log, long requestBytes, long allocatedBytes, long cpuNanos, String triggerDetail) {
         this(function, version, requestId, trigger, start, durationMs, initMs, billedMs, memoryMb, outcome, payload,
-                errorType, log, requestBytes, allocatedBytes, cpuNanos, triggerDetail, null);
+                errorType, log, requestBytes, allocatedBytes, cpuNanos, triggerDetail, null, -1);
     }
 
     /** A result whose trigger added no detail. */

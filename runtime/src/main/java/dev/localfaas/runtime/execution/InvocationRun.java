@@ -55,7 +55,7 @@ final class InvocationRun implements Runnable {
     private final TraceSpan trace;
     private final CompletableFuture<InvocationResult> answer = new CompletableFuture<>();
     private final AtomicInteger state;
-    private ExecutionEnvironment env;
+    private Environment env;
     private volatile Thread thread;
     private volatile Deadlines.Deadline deadline;
     private volatile long initStartNanos;
@@ -63,7 +63,7 @@ final class InvocationRun implements Runnable {
     private volatile Instant start;
     private volatile long ranOutAtNanos;
 
-    private InvocationRun(FunctionPool pool, ExecutionEnvironment warm, Invocation invocation, Deadlines deadlines,
+    private InvocationRun(FunctionPool pool, Environment warm, Invocation invocation, Deadlines deadlines,
                           Consumer<InvocationResult> report) {
         this.pool = pool;
         this.spec = pool.spec();
@@ -123,11 +123,13 @@ final class InvocationRun implements Runnable {
         long limitMillis = pool.config().initTimeout().toMillis();
         initStartNanos = System.nanoTime();
         deadline = deadlines.after(limitMillis, () -> ranOut(INIT, INIT_RAN_OUT));
-        ExecutionEnvironment created = null;
+        Environment created = null;
         FunctionLoadException fault = null;
         try {
-            created = ExecutionEnvironment.initialize(spec, pool.version(), pool.code(), pool.config(),
-                    pool.platformVariables(), log);
+            created = spec.runtime().process()
+                    ? ProcessEnvironment.initialize(spec, pool.code(), pool.config(), pool.platformVariables(), log)
+                    : ExecutionEnvironment.initialize(spec, pool.version(), pool.code(), pool.config(),
+                            pool.platformVariables(), log);
         } catch (EnvironmentInitException e) {
             fault = e.fault();
         }
@@ -150,7 +152,7 @@ final class InvocationRun implements Runnable {
     }
 
     private void invokeHandler() {
-        ExecutionEnvironment environment = env;
+        Environment environment = env;
         start = Instant.now();
         log.platform(PlatformLines.start(invocation.requestId(), pool.version()));
         long timeoutMillis = spec.timeoutSeconds() * 1000L;
@@ -179,20 +181,35 @@ final class InvocationRun implements Runnable {
             return; // the deadline came first; threadEnds() settles it
         }
         Outcome outcome = failure == null ? Outcome.OK : Outcome.ERROR;
-        if (failure != null) {
+        EnvironmentFailure reported = failure instanceof EnvironmentFailure f ? f : null;
+        String errorType = failure == null ? null : reported != null ? reported.errorType() : failure.getClass().getName();
+        if (reported != null) {
+            payload = reported.payload(); // the runtime process logged the error itself
+            if (reported.logLine() != null) {
+                log.platform(reported.logLine());
+            }
+        } else if (failure != null) {
             log.write((new String(payload, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8));
         }
+        long maxMemoryMb = environment.maxMemoryUsedMb();
         // An Error (OutOfMemoryError, StackOverflowError, LinkageError, an exit the function attempted) leaves the
         // environment in a state nobody can vouch for, and may hold the heap that ran out: it never serves again.
-        boolean discard = failure instanceof Error;
-        if (discard) {
+        boolean discard = failure instanceof Error || reported != null && reported.ended();
+        if (reported != null && reported.ended()) {
+            log.platform("localfaas: " + errorType + " in " + spec.name()
+                    + "; its environment ended and the next request starts a new one");
+        } else if (discard) {
             log.platform("localfaas: " + failure.getClass().getName() + " in " + spec.name()
                     + "; its environment is discarded and the next request starts a new one");
         }
         long billed = PlatformLines.billed(durationMs, initMs);
         log.platform(PlatformLines.end(invocation.requestId()));
-        log.platform(PlatformLines.report(invocation.requestId(), durationMs, billed, spec.memoryMb(), allocated, initMs,
-                outcome == Outcome.OK ? null : "error"));
+        String status = outcome == Outcome.OK ? null
+                : reported != null && reported.errorType().startsWith("Runtime.") ? "error\tError Type: " + errorType : "error";
+        log.platform(maxMemoryMb >= 0
+                ? PlatformLines.reportMeasured(invocation.requestId(), durationMs, billed, spec.memoryMb(), maxMemoryMb, initMs,
+                        status)
+                : PlatformLines.report(invocation.requestId(), durationMs, billed, spec.memoryMb(), allocated, initMs, status));
         log.close();
         if (discard) {
             environment.close();
@@ -200,8 +217,7 @@ final class InvocationRun implements Runnable {
             pool.giveBack(environment);
         }
         pool.release();
-        finish(result(start, durationMs, billed, outcome, payload, failure == null ? null : failure.getClass().getName(),
-                allocated, cpu));
+        finish(result(start, durationMs, billed, outcome, payload, errorType, allocated, cpu, maxMemoryMb));
     }
 
     /** On the deadline thread: init or the handler ran out. Interrupts the thread and gives it a grace period. */
@@ -320,8 +336,13 @@ final class InvocationRun implements Runnable {
 
     private InvocationResult result(Instant at, double durationMs, long billed, Outcome outcome, byte[] payload,
                                     String errorType, long allocated, long cpuNanos) {
+        return result(at, durationMs, billed, outcome, payload, errorType, allocated, cpuNanos, -1);
+    }
+
+    private InvocationResult result(Instant at, double durationMs, long billed, Outcome outcome, byte[] payload,
+                                    String errorType, long allocated, long cpuNanos, long maxMemoryMb) {
         return new InvocationResult(spec.name(), pool.version(), invocation.requestId(), invocation.trigger(), at,
                 durationMs, initMs, billed, spec.memoryMb(), outcome, payload, errorType, log.text(),
-                invocation.payload().length, allocated, cpuNanos, invocation.triggerDetail(), trace);
+                invocation.payload().length, allocated, cpuNanos, invocation.triggerDetail(), trace, maxMemoryMb);
     }
 }

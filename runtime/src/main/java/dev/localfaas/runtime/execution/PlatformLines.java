@@ -37,6 +37,24 @@ final class PlatformLines {
         return line.toString();
     }
 
+    /** The REPORT line of an environment whose memory is measured (a runtime process): Lambda's own figure. */
+    static String reportMeasured(String requestId, double durationMs, long billedMs, int memoryMb, long maxMemoryUsedMb,
+                                 double initMs, String status) {
+        StringBuilder line = new StringBuilder(200)
+                .append("REPORT RequestId: ").append(requestId)
+                .append("\tDuration: ").append(twoDecimals(durationMs)).append(" ms")
+                .append("\tBilled Duration: ").append(billedMs).append(" ms")
+                .append("\tMemory Size: ").append(memoryMb).append(" MB")
+                .append("\tMax Memory Used: ").append(maxMemoryUsedMb).append(" MB");
+        if (initMs > 0) {
+            line.append("\tInit Duration: ").append(twoDecimals(initMs)).append(" ms");
+        }
+        if (status != null) {
+            line.append("\tStatus: ").append(status);
+        }
+        return line.toString();
+    }
+
     /** Lambda's line for an init phase that did not complete: {@code INIT_REPORT Init Duration: ... Status: timeout}. */
     static String initReport(double initMs, String status) {
         return "INIT_REPORT Init Duration: " + twoDecimals(initMs) + " ms\tPhase: init\tStatus: " + status;

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param layers        JARs that join the classpath after the package's own, in order (a template's layers'
  *                      {@code java/lib}, as the Java runtime adds {@code /opt/java/lib})
  * @param events        topic subscriptions, event rules, bucket notifications and async invoke settings
+ * @param runtime       the declared Lambda runtime and the isolation of its environments (class loader or process)
  */
 public record FunctionSpec(
         String name,
@@ -38,7 +39,8 @@ public record FunctionSpec(
         List<QueueSpec> queues,
         String architecture,
         List<Path> layers,
-        EventSources events) {
+        EventSources events,
+        RuntimeSpec runtime) {
 
     public static final int DEFAULT_MEMORY_MB = 128;
     public static final int DEFAULT_TIMEOUT_SECONDS = 3;
@@ -51,6 +53,16 @@ public record FunctionSpec(
         schedules = List.copyOf(schedules);
         queues = List.copyOf(queues);
         events = events == null ? EventSources.NONE : events;
+        runtime = runtime == null ? RuntimeSpec.JAVA : runtime;
+    }
+
+    /** A Java function isolated by class loader (every function before the Runtime API). */
+    public FunctionSpec(String name, Path jar, String handler, int memoryMb, int timeoutSeconds, int concurrency,
+                        Map<String, String> environment, String inputType, List<HttpRoute> httpRoutes,
+                        List<ScheduleSpec> schedules, List<QueueSpec> queues, String architecture, List<Path> layers,
+                        EventSources events) {
+        this(name, jar, handler, memoryMb, timeoutSeconds, concurrency, environment, inputType, httpRoutes, schedules,
+                queues, architecture, layers, events, RuntimeSpec.JAVA);
     }
 
     /** A function on the default architecture without layers or publish/subscribe triggers. */
@@ -92,18 +104,24 @@ public record FunctionSpec(
     /** A copy with the memory and timeout overridden (the CLI's {@code --memory} and {@code --timeout}). */
     public FunctionSpec withLimits(int memoryMb, int timeoutSeconds) {
         return new FunctionSpec(name, jar, handler, memoryMb, timeoutSeconds, concurrency, environment,
-                inputType, httpRoutes, schedules, queues, architecture, layers, events);
+                inputType, httpRoutes, schedules, queues, architecture, layers, events, runtime);
     }
 
     /** A copy under another name (a JAR-named function when handler class names clash). */
     public FunctionSpec withName(String newName) {
         return new FunctionSpec(newName, jar, handler, memoryMb, timeoutSeconds, concurrency, environment,
-                inputType, httpRoutes, schedules, queues, architecture, layers, events);
+                inputType, httpRoutes, schedules, queues, architecture, layers, events, runtime);
     }
 
     /** A copy with other HTTP routes (a payload format chosen on the command line). */
     public FunctionSpec withHttpRoutes(List<HttpRoute> routes) {
         return new FunctionSpec(name, jar, handler, memoryMb, timeoutSeconds, concurrency, environment,
-                inputType, routes, schedules, queues, architecture, layers, events);
+                inputType, routes, schedules, queues, architecture, layers, events, runtime);
+    }
+
+    /** A copy with another runtime or isolation (a template's {@code Runtime}, {@code --isolation}). */
+    public FunctionSpec withRuntime(RuntimeSpec other) {
+        return new FunctionSpec(name, jar, handler, memoryMb, timeoutSeconds, concurrency, environment,
+                inputType, httpRoutes, schedules, queues, architecture, layers, events, other);
     }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
  *                       measured, timeouts, failed inits): CPU-billed providers then bill wall time in its place
  * @param payloadFormat  for HTTP-triggered calls, the API Gateway payload format the event was built in ("1.0" for a
  *                       REST API, "2.0" for an HTTP API); null otherwise
+ * @param maxMemoryUsedMb the environment's real peak memory in MB (process isolation), or -1 when not measured
  */
 public record UsageRecord(
         String function,
@@ -30,7 +31,16 @@ public record UsageRecord(
         long responseBytes,
         long allocatedBytes,
         Double cpuMs,
-        String payloadFormat) {
+        String payloadFormat,
+        long maxMemoryUsedMb) {
+
+    /** A record whose memory use was not measured (class-loader isolation). */
+    public UsageRecord(String function, String version, String requestId, String trigger, String start,
+                       double durationMs, double initMs, long billedMs, int memoryMb, Outcome outcome,
+                       long requestBytes, long responseBytes, long allocatedBytes, Double cpuMs, String payloadFormat) {
+        this(function, version, requestId, trigger, start, durationMs, initMs, billedMs, memoryMb, outcome,
+                requestBytes, responseBytes, allocatedBytes, cpuMs, payloadFormat, -1);
+    }
 
     /** A record without CPU time or payload format, as records written before they were measured are. */
     public UsageRecord(String function, String version, String requestId, String trigger, String start,
@@ -44,7 +54,7 @@ public record UsageRecord(
         return new UsageRecord(r.function(), r.version(), r.requestId(), r.trigger().id(), r.start().toString(),
                 r.durationMs(), r.initMs(), r.billedMs(), r.memoryMb(), r.outcome(), r.requestBytes(),
                 r.responseBytes(), r.allocatedBytes(), r.cpuNanos() < 0 ? null : r.cpuNanos() / 1e6,
-                r.trigger() == Trigger.HTTP ? r.triggerDetail() : null);
+                r.trigger() == Trigger.HTTP ? r.triggerDetail() : null, r.maxMemoryUsedMb());
     }
 
     public boolean coldStart() {
@@ -69,6 +79,6 @@ public record UsageRecord(
     /** The same invocation as if the function had been configured with {@code mb} (for {@code --what-if}). */
     public UsageRecord withMemoryMb(int mb) {
         return new UsageRecord(function, version, requestId, trigger, start, durationMs, initMs, billedMs, mb, outcome,
-                requestBytes, responseBytes, allocatedBytes, cpuMs, payloadFormat);
+                requestBytes, responseBytes, allocatedBytes, cpuMs, payloadFormat, maxMemoryUsedMb);
     }
 }

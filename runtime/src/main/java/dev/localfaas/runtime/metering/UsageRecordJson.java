@@ -53,6 +53,9 @@ final class UsageRecordJson {
             g.writeNumberField("requestBytes", r.requestBytes());
             g.writeNumberField("responseBytes", r.responseBytes());
             g.writeNumberField("allocatedBytes", r.allocatedBytes());
+            if (r.maxMemoryUsedMb() >= 0) {
+                g.writeNumberField("maxMemoryUsedMb", r.maxMemoryUsedMb()); // process isolation: the real peak
+            }
             if (r.cpuMs() != null) {
                 g.writeFieldName("cpuMs");
                 g.writeNumber(decimal(r.cpuMs()));
@@ -120,7 +123,8 @@ final class UsageRecordJson {
                 text(f, "trigger", ""), start, requiredDecimal(f, "durationMs"), optionalDecimal(f, "initMs"),
                 requiredWhole(f, "billedMs"), (int) memory, outcome, whole(f, "requestBytes"),
                 whole(f, "responseBytes"), whole(f, "allocatedBytes"),
-                f.containsKey("cpuMs") ? requiredDecimal(f, "cpuMs") : null, text(f, "payloadFormat", null));
+                f.containsKey("cpuMs") ? requiredDecimal(f, "cpuMs") : null, text(f, "payloadFormat", null),
+                f.containsKey("maxMemoryUsedMb") ? whole(f, "maxMemoryUsedMb") : -1);
     }
 
     private static Optional<Outcome> outcome(String id) {

@@ -194,8 +194,9 @@ class ProjectLoaderTest {
     @Test
     void anotherRuntimeAndImportValueAreRefusedClearly() {
         assertEquals(List.of(
-                "template.yaml:6:16: Hello: Runtime python3.12 is Python, which localfaas does not run yet; localfaas runs"
-                        + " java11, java17, java21 and java25 (remove the function from the template, or set Runtime: java21)",
+                "template.yaml:6:16: Hello: Runtime ruby3.3 is Ruby, which localfaas does not run yet; localfaas runs"
+                        + " java11 to java25, provided.al2023, provided.al2, nodejs18.x to nodejs22.x and python3.9 to"
+                        + " python3.13 (remove the function from the template, or set Runtime: java21)",
                 "template.yaml:13:20: Hello: Fn::ImportValue reads an export of another stack, which localfaas cannot"
                         + " see; pass the value as a parameter instead (--parameter-overrides)"),
                 problems("bad-runtime.yaml", "hello.jar"));

@@ -55,7 +55,10 @@ final class SamFunctionReader {
             Runtimes.problem(runtime).ifPresent(text -> problems.add(position(p, "Runtime", at), id, text));
         }
         String handler = prop(id, p, "Handler").orElse("");
-        if (handler.isEmpty()) {
+        boolean folderCode = Runtimes.isProcessOnly(runtime);
+        if (handler.isEmpty() && runtime.startsWith("provided")) {
+            handler = "bootstrap"; // a custom runtime reads _HANDLER if it wants one; Lambda lets it be anything
+        } else if (handler.isEmpty()) {
             problems.add(at, id, "no Handler; add Handler: package.Class::handleRequest (or package.Class)");
         }
         Path code = null;
@@ -70,7 +73,8 @@ final class SamFunctionReader {
                     throw new ConfigError(uri.position(), "CodeUri points at S3 (Bucket/Key); localfaas runs local code,"
                             + " so set CodeUri to the function's module folder or JAR");
                 }
-                return CodeLocator.locate(template.baseDir(), Nodes.text(uri, "CodeUri"), uri.position());
+                return folderCode ? CodeLocator.locateFolder(template.baseDir(), Nodes.text(uri, "CodeUri"), uri.position())
+                        : CodeLocator.locate(template.baseDir(), Nodes.text(uri, "CodeUri"), uri.position());
             });
         }
         String name = problems.guard(id, id, () -> template.scope().name(id, at));
@@ -87,12 +91,35 @@ final class SamFunctionReader {
                 .get("DeploymentPreference").map(Nodes::plain).orElse(null));
         List<Path> layers = problems.guard(id, List.of(), () -> layers(id, p));
         List<EventSource> eventList = events.read(id, p);
+        String isolation = problems.guard(id, "", () -> isolation(resource, runtime));
         if (problems.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new FunctionResource(id, name, handler, code, runtime, memory, timeout, environment,
                 architecture, reserved, alias, deployment, layers, eventList, at,
-                position(p, "Handler", at), position(p, "CodeUri", at)));
+                position(p, "Handler", at), position(p, "CodeUri", at), isolation));
+    }
+
+    /**
+     * The resource's {@code Metadata: localfaas: isolation: process|classloader} (docs/isolation.md): how a Java
+     * function's environments are isolated; other runtimes always run in a process.
+     */
+    private static String isolation(YamlMap resource, String runtime) {
+        Optional<YamlMap> metadata = Nodes.optMap(resource, "Metadata");
+        Optional<YamlMap> ours = metadata.flatMap(m -> Nodes.optMap(m, "localfaas"));
+        Optional<String> value = ours.flatMap(m -> Nodes.optText(m, "isolation"));
+        if (value.isEmpty()) {
+            return "";
+        }
+        if (dev.localfaas.runtime.function.Isolation.parse(value.get()).isEmpty()) {
+            throw new ConfigError(ours.get().get("isolation").orElseThrow().position(), "Metadata.localfaas.isolation "
+                    + value.get() + " is not an isolation; use classloader or process");
+        }
+        if (!Runtimes.isJava(runtime) && value.get().equalsIgnoreCase("classloader")) {
+            throw new ConfigError(ours.get().get("isolation").orElseThrow().position(), "Metadata.localfaas.isolation "
+                    + "classloader is for Java; a " + runtime + " function always runs in a process");
+        }
+        return value.get();
     }
 
     /** Globals.Function under the function's own properties. */
