@@ -66,7 +66,7 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
         Map<String, FunctionPool> next = new HashMap<>();
         for (FunctionSpec spec : functions) {
             FunctionPool existing = old.get(spec.name());
-            if (existing != null && existing.spec().equals(spec) && snapshots.unchanged(spec.jar(), existing.code())) {
+            if (existing != null && existing.spec().equals(spec) && snapshots.unchanged(spec.jar(), existing.code().path())) {
                 next.put(spec.name(), existing);
             } else {
                 next.put(spec.name(), new FunctionPool(spec, snapshots.take(spec), config, account, this::platformVariables));
@@ -141,10 +141,7 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the engine is closed");
         }
-        FunctionPool pool = pools.get(function);
-        if (pool == null) {
-            throw new UnknownFunctionException(function);
-        }
+        FunctionPool pool = entered(function);
         Optional<Throttle> throttle = pool.acquire();
         if (throttle.isPresent()) {
             InvocationResult throttled = throttle.get().result(pool.spec(), invocation);
@@ -152,6 +149,19 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
             return CompletableFuture.completedFuture(throttled);
         }
         return InvocationRun.start(pool, invocation, handlers, deadlines, reporter::result);
+    }
+
+    /** The function's current pool, entered for one invocation; a pool a deploy retired meanwhile is passed over. */
+    private FunctionPool entered(String function) {
+        while (true) {
+            FunctionPool pool = pools.get(function);
+            if (pool == null) {
+                throw new UnknownFunctionException(function);
+            }
+            if (pool.enter()) {
+                return pool;
+            }
+        }
     }
 
     /** Waits until the listeners and the log sink have been told of every invocation that completed so far. */
