@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,9 @@ class SpringBootPetStoreTest {
 
     @Test
     void thePetStoreAnswersGetAndPostPets() throws Exception {
-        Path functions = Samples.copy(dir.resolve("functions"), "fixtures-springboot3.jar");
+        Path functions = Files.createDirectories(dir.resolve("functions"));
+        Files.copy(dev.localfaas.runtime.Samples.frameworkFunctions().resolve("fixtures-springboot3.jar"),
+                functions.resolve("fixtures-springboot3.jar"));
         try (RunningGateway gw = RunningGateway.start(functions, dir.resolve("state"))) {
             HttpRequest list = HttpRequest.newBuilder(gw.uri("/pets?limit=2")).timeout(Duration.ofSeconds(180))
                     .GET().build();
