@@ -12,6 +12,8 @@ import java.util.List;
  */
 final class InvocationLog implements LogSink {
 
+    private static final String NEWLINE = System.lineSeparator();
+
     private final PrintWriter out;
     private volatile int width = 1;
 
@@ -26,11 +28,13 @@ final class InvocationLog implements LogSink {
     @Override
     public void line(String function, String line) {
         int end = line.endsWith("\n") ? line.length() - 1 : line.length();
-        StringBuilder text = new StringBuilder(width + 3 + end).append(function);
+        // sized for the whole line with its separator: growing the builder was most of this method's cost
+        StringBuilder text = new StringBuilder(Math.max(width, function.length()) + 3 + end + NEWLINE.length())
+                .append(function);
         for (int pad = width - function.length(); pad > 0; pad--) {
             text.append(' ');
         }
-        text.append(" | ").append(line, 0, end).append(System.lineSeparator());
+        text.append(" | ").append(line, 0, end).append(NEWLINE);
         synchronized (out) {
             out.write(text.toString()); // not println: that would flush an auto-flushing writer line by line
         }

@@ -28,6 +28,11 @@ public final class Samples {
         return functions().resolveSibling("test-functions");
     }
 
+    /** {@code sample-functions/target/framework-functions}: web-framework apps (large JARs, kept apart). */
+    public static Path frameworkFunctions() {
+        return functions().resolveSibling("framework-functions");
+    }
+
     /** {@code sample-functions/target/broken-functions}: packages with problems. */
     public static Path brokenFunctions() {
         return functions().resolveSibling("broken-functions");

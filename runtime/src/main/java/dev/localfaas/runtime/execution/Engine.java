@@ -70,7 +70,7 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
         Map<String, FunctionPool> next = new HashMap<>();
         for (FunctionSpec spec : functions) {
             FunctionPool existing = old.get(spec.name());
-            if (existing != null && existing.spec().equals(spec) && snapshots.unchanged(spec.jar(), existing.code())) {
+            if (existing != null && existing.spec().equals(spec) && snapshots.unchanged(spec.jar(), existing.code().path())) {
                 next.put(spec.name(), existing);
             } else {
                 next.put(spec.name(), new FunctionPool(spec, snapshots.take(spec), config, account, this::platformVariables));
@@ -145,11 +145,7 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the engine is closed");
         }
-        FunctionPool pool = pools.get(function);
-        if (pool == null) {
-            throw new UnknownFunctionException(function);
-        }
-        return start(pool, invocation);
+        return start(entered(function), invocation);
     }
 
     /**
@@ -162,7 +158,9 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
             throw new IllegalStateException("the engine is closed");
         }
         FunctionPool pool = versionPools.computeIfAbsent(spec.name() + ":" + version,
-                key -> new FunctionPool(spec, version, spec.jar(), config, account, this::platformVariables));
+                key -> new FunctionPool(spec, version, CodeSnapshot.inPlace(spec.jar()), config, account,
+                        this::platformVariables));
+        pool.enter(); // a version's package is never deleted: entering always succeeds
         return start(pool, invocation);
     }
 
@@ -174,6 +172,19 @@ public final class Engine implements FunctionInvoker, AutoCloseable {
             return CompletableFuture.completedFuture(throttled);
         }
         return InvocationRun.start(pool, invocation, handlers, deadlines, reporter::result);
+    }
+
+    /** The function's current pool, entered for one invocation; a pool a deploy retired meanwhile is passed over. */
+    private FunctionPool entered(String function) {
+        while (true) {
+            FunctionPool pool = pools.get(function);
+            if (pool == null) {
+                throw new UnknownFunctionException(function);
+            }
+            if (pool.enter()) {
+                return pool;
+            }
+        }
     }
 
     /** Waits until the listeners and the log sink have been told of every invocation that completed so far. */

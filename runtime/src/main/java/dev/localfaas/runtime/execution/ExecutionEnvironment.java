@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One execution environment: an isolated classloader with one initialized handler, running one invocation at a
@@ -34,6 +35,8 @@ final class ExecutionEnvironment implements Environment {
 
     private final FunctionSpec spec;
     private final FunctionClassLoader loader;
+    private final CodeSnapshot code;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final Map<String, String> variables;
     private final String logStreamName;
     private volatile InvocationLog current;
@@ -42,13 +45,20 @@ final class ExecutionEnvironment implements Environment {
     private ContextFactory contexts;
     private volatile long lastUsedNanos = System.nanoTime();
 
-    private ExecutionEnvironment(FunctionSpec spec, String version, Path code, RuntimeConfig config,
+    /** Holds a reference on {@code code} from here to {@link #close()}: its snapshot stays on disk meanwhile. */
+    private ExecutionEnvironment(FunctionSpec spec, String version, CodeSnapshot code, RuntimeConfig config,
                                  Map<String, String> platform) {
         this.spec = spec;
-        this.loader = FunctionClassLoader.forPackage(spec.name(), code, spec.layers());
+        this.code = code;
+        this.loader = FunctionClassLoader.forPackage(spec.name(), code.path(), spec.layers());
         this.logStreamName = LocalDate.now(ZoneOffset.UTC).format(STREAM_DATE) + "/[" + version + "]"
                 + UUID.randomUUID().toString().replace("-", "");
-        this.variables = LambdaVariables.of(spec, version, code, config, platform, logStreamName);
+        this.variables = LambdaVariables.of(spec, version, code.path(), config, platform, logStreamName);
+        if (!code.acquire()) {
+            // the invocation's slot holds the code while it creates an environment, so this is a bug of ours
+            loader.release();
+            throw new IllegalStateException("the code of " + spec.name() + " was deleted before its environment started");
+        }
     }
 
     /**
@@ -57,14 +67,14 @@ final class ExecutionEnvironment implements Environment {
      *
      * @throws EnvironmentInitException with the environment already closed, when the handler cannot be loaded
      */
-    static ExecutionEnvironment initialize(FunctionSpec spec, Path code, RuntimeConfig config,
+    static ExecutionEnvironment initialize(FunctionSpec spec, CodeSnapshot code, RuntimeConfig config,
                                            Map<String, String> platform, InvocationLog log)
             throws EnvironmentInitException {
         return initialize(spec, FunctionPool.LATEST, code, config, platform, log);
     }
 
-    /** Like {@link #initialize(FunctionSpec, Path, RuntimeConfig, Map, InvocationLog)} for a published version. */
-    static ExecutionEnvironment initialize(FunctionSpec spec, String version, Path code, RuntimeConfig config,
+    /** Like {@link #initialize(FunctionSpec, CodeSnapshot, RuntimeConfig, Map, InvocationLog)} for a published version. */
+    static ExecutionEnvironment initialize(FunctionSpec spec, String version, CodeSnapshot code, RuntimeConfig config,
                                            Map<String, String> platform, InvocationLog log)
             throws EnvironmentInitException {
         ExecutionEnvironment env = new ExecutionEnvironment(spec, version, code, config, platform);
@@ -132,11 +142,16 @@ final class ExecutionEnvironment implements Environment {
         return System.nanoTime() - lastUsedNanos;
     }
 
+    /** Closes the loader and gives back its reference on the code (the last one deletes a retired snapshot). */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         adapter = null;
         contexts = null;
         loader.release();
+        code.release();
     }
 
     private void write(byte[] bytes) {

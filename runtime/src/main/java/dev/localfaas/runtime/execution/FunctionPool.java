@@ -1,7 +1,6 @@
 package dev.localfaas.runtime.execution;
 
 import dev.localfaas.runtime.function.FunctionSpec;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -25,7 +24,7 @@ final class FunctionPool {
 
     private final FunctionSpec spec;
     private final String version;
-    private final Path code;
+    private final CodeSnapshot code;
     private final RuntimeConfig config;
     private final Supplier<Map<String, String>> platformVariables;
     private final String arn;
@@ -38,13 +37,13 @@ final class FunctionPool {
     private final AtomicLong invocations = new AtomicLong();
     private boolean retired;
 
-    FunctionPool(FunctionSpec spec, Path code, RuntimeConfig config, Semaphore account,
+    FunctionPool(FunctionSpec spec, CodeSnapshot code, RuntimeConfig config, Semaphore account,
                  Supplier<Map<String, String>> platformVariables) {
         this(spec, LATEST, code, config, account, platformVariables);
     }
 
     /** The pool of a published version ({@code "3"}) or of {@code $LATEST}; each has its own environments. */
-    FunctionPool(FunctionSpec spec, String version, Path code, RuntimeConfig config, Semaphore account,
+    FunctionPool(FunctionSpec spec, String version, CodeSnapshot code, RuntimeConfig config, Semaphore account,
                  Supplier<Map<String, String>> platformVariables) {
         this.spec = spec;
         this.version = version;
@@ -66,21 +65,35 @@ final class FunctionPool {
         return version;
     }
 
-    /** Takes a slot for an invocation: empty when taken, else why the invocation is throttled. */
+    /**
+     * Holds this version's code for one invocation, before {@link #acquire()}: false when a deploy retired the pool
+     * since it was looked up and nothing used its code any more (it is deleted), so the new version must serve.
+     */
+    boolean enter() {
+        return code.acquire();
+    }
+
+    /**
+     * Takes a slot for an invocation that {@link #enter entered}: empty when taken (the slot keeps the code until it
+     * is given back), else why the invocation is throttled.
+     */
     Optional<Throttle> acquire() {
         invocations.incrementAndGet();
         int stuck = abandoned.get();
+        Throttle throttle = null;
         if (stuck >= config.abandonedLimit() && stuck > 0) {
-            return Optional.of(Throttle.abandoned(spec, stuck, config.abandonedLimit()));
-        }
-        if (reserved != null && !reserved.tryAcquire()) {
-            return Optional.of(Throttle.reserved(spec, stuck));
-        }
-        if (!account.tryAcquire()) {
+            throttle = Throttle.abandoned(spec, stuck, config.abandonedLimit());
+        } else if (reserved != null && !reserved.tryAcquire()) {
+            throttle = Throttle.reserved(spec, stuck);
+        } else if (!account.tryAcquire()) {
             if (reserved != null) {
                 reserved.release();
             }
-            return Optional.of(Throttle.account(spec, stuck));
+            throttle = Throttle.account(spec, stuck);
+        }
+        if (throttle != null) {
+            code.release();
+            return Optional.of(throttle);
         }
         busy.incrementAndGet();
         return Optional.empty();
@@ -109,6 +122,7 @@ final class FunctionPool {
             reserved.release();
         }
         account.release();
+        code.release();
     }
 
     /** A warm environment, most recently used first, or null for a cold start. */
@@ -146,7 +160,10 @@ final class FunctionPool {
         return expired.size();
     }
 
-    /** No new environments go warm; idle ones close now, busy ones when their invocation ends. */
+    /**
+     * No new environments go warm; idle ones close now, busy ones when their invocation ends. The code snapshot is
+     * deleted when the last of them closes.
+     */
     void retire() {
         List<Environment> closing;
         synchronized (idle) {
@@ -155,6 +172,7 @@ final class FunctionPool {
             idle.clear();
         }
         closing.forEach(Environment::close);
+        code.retire();
     }
 
     FunctionStats stats() {
@@ -184,7 +202,7 @@ final class FunctionPool {
         return logGroup;
     }
 
-    Path code() {
+    CodeSnapshot code() {
         return code;
     }
 

@@ -58,7 +58,10 @@ final class InvocationRun implements Runnable {
     private Environment env;
     private volatile Thread thread;
     private volatile Deadlines.Deadline deadline;
+    private volatile Deadlines.Deadline initRetryDeadline;
     private volatile long initStartNanos;
+    /** When init outlived its phase and went on as Lambda's retried init inside the invocation; 0 if it did not. */
+    private volatile long initRetrySinceNanos;
     private volatile double initMs;
     private volatile Instant start;
     private volatile long ranOutAtNanos;
@@ -122,25 +125,28 @@ final class InvocationRun implements Runnable {
     private boolean initialize() {
         long limitMillis = pool.config().initTimeout().toMillis();
         initStartNanos = System.nanoTime();
-        deadline = deadlines.after(limitMillis, () -> ranOut(INIT, INIT_RAN_OUT));
+        deadline = deadlines.after(limitMillis, this::initPhaseRanOut);
         Environment created = null;
         FunctionLoadException fault = null;
         try {
             created = spec.runtime().process()
-                    ? ProcessEnvironment.initialize(spec, pool.code(), pool.config(), pool.platformVariables(), log)
+                    ? ProcessEnvironment.initialize(spec, pool.code().path(), pool.config(), pool.platformVariables(), log)
                     : ExecutionEnvironment.initialize(spec, pool.version(), pool.code(), pool.config(),
                             pool.platformVariables(), log);
         } catch (EnvironmentInitException e) {
             fault = e.fault();
         }
         deadlines.cancel(deadline);
+        if (initRetryDeadline != null) {
+            deadlines.cancel(initRetryDeadline);
+        }
         if (!state.compareAndSet(INIT, RUNNING)) {
             if (created != null) {
                 created.close(); // init ran out meanwhile: this environment never serves
             }
             return false;
         }
-        initMs = (System.nanoTime() - initStartNanos) / 1e6;
+        initMs = initRetrySinceNanos == 0 ? (System.nanoTime() - initStartNanos) / 1e6 : pool.config().initTimeout().toMillis();
         if (fault != null) {
             state.set(DONE);
             pool.release();
@@ -151,11 +157,32 @@ final class InvocationRun implements Runnable {
         return true;
     }
 
+    /**
+     * On the deadline thread, when init outlives its phase limit: as on Lambda, init goes on at the first invocation
+     * under the function's timeout (Lambda retries it there; here the init already under way simply continues, which
+     * ends no later than a retry would). The rest of init then counts in the invocation's Duration.
+     */
+    private void initPhaseRanOut() {
+        if (state.get() != INIT) {
+            return;
+        }
+        initRetrySinceNanos = System.nanoTime();
+        log.platform(PlatformLines.initReport(pool.config().initTimeout().toMillis(), "timeout"));
+        Deadlines.Deadline retry = deadlines.after(spec.timeoutSeconds() * 1000L, () -> ranOut(INIT, INIT_RAN_OUT));
+        initRetryDeadline = retry;
+        if (state.get() != INIT) {
+            deadlines.cancel(retry); // init ended meanwhile, and may not have seen this deadline to cancel it
+        }
+    }
+
     private void invokeHandler() {
         Environment environment = env;
         start = Instant.now();
         log.platform(PlatformLines.start(invocation.requestId(), pool.version()));
-        long timeoutMillis = spec.timeoutSeconds() * 1000L;
+        long retrySince = initRetrySinceNanos;
+        // after a retried init, the function's timeout covers the rest of init and the handler together
+        long timeoutMillis = Math.max(1, spec.timeoutSeconds() * 1000L
+                - (retrySince == 0 ? 0 : (System.nanoTime() - retrySince) / 1_000_000L));
         ContextValues context = new ContextValues(invocation.requestId(), spec.name(), pool.version(),
                 invocation.qualifier() == null ? pool.arn() : pool.arn() + ":" + invocation.qualifier(),
                 pool.logGroup(), environment.logStreamName(), spec.memoryMb(), System.currentTimeMillis() + timeoutMillis,
@@ -164,7 +191,7 @@ final class InvocationRun implements Runnable {
         long allocated0 = HandlerThreadClock.allocatedBytes();
         boolean measureCpu = initMs > 0 || ThreadLocalRandom.current().nextInt(CPU_SAMPLE_EVERY) == 0;
         long cpu0 = measureCpu ? HandlerThreadClock.cpuNanos() : -1; // -1 also when the JVM cannot tell
-        long handlerStart = System.nanoTime();
+        long handlerStart = retrySince == 0 ? System.nanoTime() : retrySince;
         byte[] payload;
         Throwable failure = null;
         try {
@@ -306,9 +333,9 @@ final class InvocationRun implements Runnable {
         initMs = (System.nanoTime() - initStartNanos) / 1e6;
         start = Instant.now();
         String limit = PlatformLines.twoDecimals(pool.config().initTimeout().toMillis() / 1000.0);
-        String message = "Init timed out after " + limit + " seconds (the init phase's limit); the handler, whose "
-                + "timeout is " + spec.timeoutSeconds() + ".00 seconds, did not run";
-        log.platform(PlatformLines.initReport(initMs, "timeout"));
+        String message = "Init timed out after " + limit + " seconds (the init phase's limit) and then ran past the "
+                + "function's timeout of " + spec.timeoutSeconds() + ".00 seconds (" + PlatformLines.twoDecimals(initMs / 1000)
+                + " seconds of init in all); the handler did not run";
         log.platform(PlatformLines.start(invocation.requestId(), pool.version()));
         log.platform(start + " " + invocation.requestId() + " " + message);
         log.platform(PlatformLines.end(invocation.requestId()));

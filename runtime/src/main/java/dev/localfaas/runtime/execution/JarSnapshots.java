@@ -79,6 +79,12 @@ final class JarSnapshots {
         }
     }
 
+    /** A snapshot nothing uses any more: deleted now rather than at close. */
+    private void discard(Path p) {
+        delete(p);
+        taken.remove(p);
+    }
+
     private static void delete(Path p) {
         try (Stream<Path> tree = Files.walk(p)) {
             tree.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -87,24 +93,26 @@ final class JarSnapshots {
         }
     }
 
-    /** The path to load the function's code from: a fresh copy when enabled, else the package itself. */
-    Path take(FunctionSpec spec) {
+    /**
+     * The code to load the function from: a fresh copy when enabled (deleted once it is retired and its last
+     * environment closed), else the package itself.
+     */
+    CodeSnapshot take(FunctionSpec spec) {
         if (!enabled) {
-            return spec.jar();
+            return CodeSnapshot.inPlace(spec.jar());
         }
         Path source = spec.jar();
         try {
             Files.createDirectories(dir);
             String name = spec.name() + "-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
-            if (Files.isDirectory(source)) {
-                Path tree = dir.resolve(name);
-                taken.add(tree);
-                return copyTree(source, tree);
-            }
-            Path copy = dir.resolve(name + ".jar");
+            Path copy = dir.resolve(Files.isDirectory(source) ? name : name + ".jar");
             taken.add(copy);
-            Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-            return copy;
+            if (Files.isDirectory(source)) {
+                copyTree(source, copy);
+            } else {
+                Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            return CodeSnapshot.copy(copy, this::discard);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + source + " to " + dir + ": " + e.getMessage(), e);
         }

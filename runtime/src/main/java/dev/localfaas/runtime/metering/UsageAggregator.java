@@ -22,7 +22,7 @@ final class UsageAggregator {
         functions.computeIfAbsent(r.function(), name -> new FunctionTally(name, providers)).add(r);
         concurrency.add(r);
         records++;
-        Instant start = Instant.parse(r.start());
+        Instant start = r.startInstant();
         first = first == null || start.isBefore(first) ? start : first;
         last = last == null || start.isAfter(last) ? start : last;
     }

@@ -6,13 +6,13 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -127,15 +127,14 @@ public final class UsageLedger implements InvocationListener, AutoCloseable {
             onInvocation(results.get(0));
             return;
         }
-        StringBuilder lines = new StringBuilder(results.size() * 400);
-        results.forEach(r -> lines.append(UsageRecordJson.line(UsageRecord.of(r))));
-        UsageRecord last = UsageRecord.of(results.get(results.size() - 1));
-        write(lines.toString().getBytes(StandardCharsets.UTF_8), last);
+        List<UsageRecord> records = new ArrayList<>(results.size());
+        results.forEach(r -> records.add(UsageRecord.of(r)));
+        write(UsageRecordJson.lines(records), records.get(records.size() - 1));
     }
 
     /** Appends one record as one whole line. */
     public void append(UsageRecord record) {
-        write(UsageRecordJson.line(record).getBytes(StandardCharsets.UTF_8), record);
+        write(UsageRecordJson.lines(List.of(record)), record);
     }
 
     /** Writes whole lines in one {@code write}; {@code record} names them in a warning. */

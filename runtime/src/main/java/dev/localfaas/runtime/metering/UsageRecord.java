@@ -51,7 +51,7 @@ public record UsageRecord(
     }
 
     public static UsageRecord of(InvocationResult r) {
-        return new UsageRecord(r.function(), r.version(), r.requestId(), r.trigger().id(), r.start().toString(),
+        return new UsageRecord(r.function(), r.version(), r.requestId(), r.trigger().id(), UtcInstants.format(r.start()),
                 r.durationMs(), r.initMs(), r.billedMs(), r.memoryMb(), r.outcome(), r.requestBytes(),
                 r.responseBytes(), r.allocatedBytes(), r.cpuNanos() < 0 ? null : r.cpuNanos() / 1e6,
                 r.trigger() == Trigger.HTTP ? r.triggerDetail() : null, r.maxMemoryUsedMb());
@@ -67,7 +67,7 @@ public record UsageRecord(
     }
 
     public Instant startInstant() {
-        return Instant.parse(start);
+        return UtcInstants.parse(start);
     }
 
     /** The same invocation counted under {@code function:version}, for a report grouped by version. */

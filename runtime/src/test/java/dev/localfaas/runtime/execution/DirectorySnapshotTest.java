@@ -33,7 +33,7 @@ class DirectorySnapshotTest {
     void aDirectoryIsCopiedWholeAndComparesUnchangedUntilAFileChanges() throws IOException {
         Path pkg = behaviourDir();
         JarSnapshots snapshots = new JarSnapshots(tmp.resolve("state/code"), true);
-        Path copy = snapshots.take(spec("counter", pkg, "fixtures.behaviour.Counter"));
+        Path copy = snapshots.take(spec("counter", pkg, "fixtures.behaviour.Counter")).path();
 
         assertNotEquals(pkg, copy);
         assertTrue(copy.startsWith(tmp.resolve("state/code")), copy.toString());
@@ -49,11 +49,11 @@ class DirectorySnapshotTest {
     void anAddedOrDeletedFileIsAChange() throws IOException {
         Path pkg = behaviourDir();
         JarSnapshots snapshots = new JarSnapshots(tmp.resolve("state/code"), true);
-        Path copy = snapshots.take(spec("counter", pkg, "fixtures.behaviour.Counter"));
+        Path copy = snapshots.take(spec("counter", pkg, "fixtures.behaviour.Counter")).path();
         Files.writeString(pkg.resolve("config.json"), "{}");
         assertFalse(snapshots.unchanged(pkg, copy), "an added file");
 
-        Path other = snapshots.take(spec("counter", pkg, "fixtures.behaviour.Counter"));
+        Path other = snapshots.take(spec("counter", pkg, "fixtures.behaviour.Counter")).path();
         assertTrue(snapshots.unchanged(pkg, other));
         Files.delete(pkg.resolve("fixtures/behaviour/Noop.class"));
         assertFalse(snapshots.unchanged(pkg, other), "a deleted class");
