@@ -124,7 +124,7 @@ final class AccessHandler implements HttpHandler {
         }
         notices.accept("gateway: refused " + request.method() + " " + request.path() + " from "
                 + request.sourceIp() + " -> " + decision.status() + " (route " + match.routeKey() + " of "
-                + match.target() + ", " + decision.rule() + ")");
+                + (match.upstream() != null ? "upstream " : "") + match.target() + ", " + decision.rule() + ")");
         refusals.refused(match.target(), match.routeKey(), decision);
         if (decision.body() != null) {
             if (decision.status() == 500) {
