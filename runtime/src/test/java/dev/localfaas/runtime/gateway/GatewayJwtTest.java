@@ -158,14 +158,14 @@ class GatewayJwtTest {
 
     @Test
     void missingExpiredAndNotYetValidTokensAreUnauthorized() throws Exception {
-        int before = gw.invocations.size();
+        int before = gw.invocationCount();
         assertRefused(401, "Unauthorized", call(null));
         Instant past = Instant.now().minusSeconds(3600);
         assertRefused(401, "Unauthorized", call(rs256(rsa, claims().issueTime(Date.from(past))
                 .expirationTime(Date.from(past.plusSeconds(60))).build())));
         assertRefused(401, "Unauthorized", call(rs256(rsa, claims()
                 .notBeforeTime(Date.from(Instant.now().plusSeconds(600))).build())));
-        assertEquals(before, gw.invocations.size(), "a refused request costs no Lambda invocation");
+        assertEquals(before, gw.invocationCount(), "a refused request costs no Lambda invocation");
         assertTrue(gw.notices.stream().anyMatch(n -> n.startsWith("gateway: refused GET /echo-http/users from ")
                 && n.contains("route ANY /echo-http/{proxy+} of echo-http, jwt UsersAuth: ")), gw.notices.toString());
     }

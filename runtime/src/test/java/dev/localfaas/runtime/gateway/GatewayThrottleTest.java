@@ -38,14 +38,14 @@ class GatewayThrottleTest {
         gw.gateway.accessPolicies(AccessPolicies.NONE.withStageThrottle(new TokenBucket(0.5, 2)));
         try {
             gw.faas.flush(); // listeners hear of invocations on the engine's writer thread
-            int before = gw.invocations.size();
+            int before = gw.invocationCount();
             assertEquals(200, gw.get("/hello").statusCode());
             assertEquals(200, gw.get("/hello").statusCode());
             HttpResponse<String> refused = gw.get("/hello");
             assertEquals(429, refused.statusCode());
             assertEquals("{\"message\":\"Too Many Requests\"}", refused.body());
             gw.faas.flush();
-            assertEquals(before + 2, gw.invocations.size(), "a throttled request costs no invocation");
+            assertEquals(before + 2, gw.invocationCount(), "a throttled request costs no invocation");
             assertTrue(gw.notices.stream().anyMatch(n -> n.contains("-> 429 (route ANY /hello of hello, stage "
                     + "throttle rate 0.5/s burst 2)")), gw.notices.toString());
             assertTrue(gw.get("/_faas/functions/hello").body().contains("\"refused\":{\"unauthorized\":0,"

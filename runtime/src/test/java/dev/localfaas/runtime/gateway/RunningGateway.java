@@ -107,6 +107,12 @@ final class RunningGateway implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** How many invocations listeners have heard of, after those that completed so far have all been reported. */
+    int invocationCount() {
+        faas.flush(); // listeners hear of invocations on the engine's writer thread
+        return invocations.size();
+    }
+
     long invocationsOf(String function) {
         faas.flush(); // listeners hear of invocations on the engine's writer thread
         return invocations.stream().filter(r -> r.function().equals(function)).count();
