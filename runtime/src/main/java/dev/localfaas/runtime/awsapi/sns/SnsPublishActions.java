@@ -38,7 +38,7 @@ final class SnsPublishActions {
         }
         String member = call.text("TopicArn") != null ? "TopicArn" : "TargetArn";
         TopicInfo topic = topicActions.existing(call, member);
-        PublishResult result = publish(topic, (ObjectNode) call.input());
+        PublishResult result = publish(topic, (ObjectNode) call.input(), call.traceHeader());
         ObjectNode out = NODES.objectNode();
         out.put("MessageId", result.messageId());
         if (result.sequenceNumber() != null) {
@@ -71,7 +71,7 @@ final class SnsPublishActions {
         ArrayNode failed = out.putArray("Failed");
         for (JsonNode e : entries) {
             try {
-                PublishResult r = publish(topic, (ObjectNode) e);
+                PublishResult r = publish(topic, (ObjectNode) e, call.traceHeader());
                 ObjectNode s = ok.addObject().put("Id", e.get("Id").asText()).put("MessageId", r.messageId());
                 if (r.sequenceNumber() != null) {
                     s.put("SequenceNumber", r.sequenceNumber());
@@ -84,8 +84,9 @@ final class SnsPublishActions {
         return out;
     }
 
-    private PublishResult publish(TopicInfo topic, ObjectNode in) {
-        PublishRequest request = request(in);
+    /** Publishes one message; {@code traceHeader} (the caller's X-Amzn-Trace-Id) goes on to the deliveries. */
+    private PublishResult publish(TopicInfo topic, ObjectNode in, String traceHeader) {
+        PublishRequest request = request(in).withTraceHeader(traceHeader);
         try {
             return topics.publish(topic.name(), request);
         } catch (TopicRequestException e) {
