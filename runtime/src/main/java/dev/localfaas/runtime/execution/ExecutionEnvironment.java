@@ -51,8 +51,7 @@ final class ExecutionEnvironment implements Environment {
         this.spec = spec;
         this.code = code;
         this.loader = FunctionClassLoader.forPackage(spec.name(), code.path(), spec.layers());
-        this.logStreamName = LocalDate.now(ZoneOffset.UTC).format(STREAM_DATE) + "/[" + version + "]"
-                + UUID.randomUUID().toString().replace("-", "");
+        this.logStreamName = newLogStreamName(version);
         this.variables = LambdaVariables.of(spec, version, code.path(), config, platform, logStreamName);
         if (!code.acquire()) {
             // the invocation's slot holds the code while it creates an environment, so this is a bug of ours
@@ -104,8 +103,8 @@ final class ExecutionEnvironment implements Environment {
     }
 
     /** A log stream name as Lambda makes one per environment: {@code 2024/01/31/[$LATEST]<32 hex digits>}. */
-    static String newLogStreamName() {
-        return LocalDate.now(ZoneOffset.UTC).format(STREAM_DATE) + "/[$LATEST]"
+    static String newLogStreamName(String version) {
+        return LocalDate.now(ZoneOffset.UTC).format(STREAM_DATE) + "/[" + version + "]"
                 + UUID.randomUUID().toString().replace("-", "");
     }
 

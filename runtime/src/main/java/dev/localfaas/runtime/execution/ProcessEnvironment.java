@@ -57,7 +57,7 @@ final class ProcessEnvironment implements Environment {
     static ProcessEnvironment initialize(FunctionSpec spec, Path code, RuntimeConfig config,
                                          Map<String, String> platform, InvocationLog log)
             throws EnvironmentInitException {
-        String stream = ExecutionEnvironment.newLogStreamName();
+        String stream = ExecutionEnvironment.newLogStreamName(FunctionPool.LATEST);
         Map<String, String> variables = new HashMap<>(
                 ExecutionEnvironment.LambdaVariables.of(spec, code, config, platform, stream));
         variables.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + spec.runtime().runtime());
