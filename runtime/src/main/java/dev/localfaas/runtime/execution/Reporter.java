@@ -106,10 +106,10 @@ final class Reporter implements AutoCloseable {
         while (true) {
             boolean stopping = closed;
             for (Object item = queue.poll(); item != null; item = queue.poll()) {
-                size.decrementAndGet();
                 batch.add(item);
             }
             if (!batch.isEmpty()) {
+                size.addAndGet(-batch.size()); // once per batch: the counter is contended by every adding thread
                 synchronized (this) {
                     handOn(batch);
                 }

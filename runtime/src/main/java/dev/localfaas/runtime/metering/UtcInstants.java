@@ -19,20 +19,11 @@ final class UtcInstants {
 
     /** The same text as {@link Instant#toString()} (years 0 to 9999; others are left to it). */
     static String format(Instant t) {
-        long seconds = t.getEpochSecond();
-        long day = Math.floorDiv(seconds, SECONDS_PER_DAY);
-        int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
-        LocalDate date = LocalDate.ofEpochDay(day);
-        if (date.getYear() < 0 || date.getYear() > 9999) {
+        Second second = Second.of(t.getEpochSecond());
+        if (second == null) {
             return t.toString();
         }
-        StringBuilder s = new StringBuilder(30);
-        pad(s, date.getYear(), 4).append('-');
-        pad(s, date.getMonthValue(), 2).append('-');
-        pad(s, date.getDayOfMonth(), 2).append('T');
-        pad(s, secondOfDay / 3600, 2).append(':');
-        pad(s, secondOfDay / 60 % 60, 2).append(':');
-        pad(s, secondOfDay % 60, 2);
+        StringBuilder s = new StringBuilder(30).append(second.text);
         int nano = t.getNano();
         if (nano != 0) {
             s.append('.');
@@ -45,6 +36,39 @@ final class UtcInstants {
             }
         }
         return s.append('Z').toString();
+    }
+
+    /**
+     * The text of one whole second ({@code 2026-11-30T21:55:01}), kept for the next instant in the same second: the
+     * invocations of a busy gateway share their seconds, and the calendar arithmetic was most of this class's cost.
+     */
+    private record Second(long epochSecond, String text) {
+
+        private static volatile Second last = new Second(Long.MIN_VALUE, "");
+
+        /** The second's text, or null outside years 0 to 9999. */
+        static Second of(long epochSecond) {
+            Second s = last;
+            if (s.epochSecond == epochSecond) {
+                return s;
+            }
+            long day = Math.floorDiv(epochSecond, SECONDS_PER_DAY);
+            int secondOfDay = (int) Math.floorMod(epochSecond, SECONDS_PER_DAY);
+            LocalDate date = LocalDate.ofEpochDay(day);
+            if (date.getYear() < 0 || date.getYear() > 9999) {
+                return null;
+            }
+            StringBuilder b = new StringBuilder(19);
+            pad(b, date.getYear(), 4).append('-');
+            pad(b, date.getMonthValue(), 2).append('-');
+            pad(b, date.getDayOfMonth(), 2).append('T');
+            pad(b, secondOfDay / 3600, 2).append(':');
+            pad(b, secondOfDay / 60 % 60, 2).append(':');
+            pad(b, secondOfDay % 60, 2);
+            s = new Second(epochSecond, b.toString());
+            last = s;
+            return s;
+        }
     }
 
     /** {@link Instant#parse} of {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}; other text goes to it as is. */

@@ -1,11 +1,14 @@
 package dev.localfaas.runtime.observe;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.localfaas.runtime.execution.InvocationListener;
 import dev.localfaas.runtime.execution.InvocationResult;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,14 +31,14 @@ public final class LogStore implements InvocationListener, AutoCloseable {
     public static final String FILE = "invocations.jsonl";
     static final int MEMORY_LINES = 5_000;
     static final long ROLL_BYTES = 64L * 1024 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final Path dir;
     private final Consumer<String> notices;
     private final ArrayDeque<LogEntry> recent = new ArrayDeque<>();
     private long seq;
-    private BufferedWriter out;
-    private long written;
+    private JsonGenerator out;
+    private Counting written;
     private boolean failed;
 
     /** A store writing under {@code dir} ({@code .faas/logs}); null keeps the lines in memory only. */
@@ -104,12 +107,11 @@ public final class LogStore implements InvocationListener, AutoCloseable {
             return;
         }
         try {
-            if (out == null || written > ROLL_BYTES) {
+            if (out == null || written.bytes > ROLL_BYTES) {
                 open();
             }
-            String line = JSON.writeValueAsString(LogLines.jsonRecord(e)) + "\n";
-            out.write(line);
-            written += line.length();
+            LogLines.write(out, e);
+            out.writeRaw('\n');
         } catch (IOException ex) {
             failed = true;
             notices.accept("cannot write the log store " + dir.resolve(FILE) + " (" + ex.getMessage()
@@ -124,8 +126,11 @@ public final class LogStore implements InvocationListener, AutoCloseable {
             out.close();
             Files.move(file, dir.resolve("invocations.1.jsonl"), StandardCopyOption.REPLACE_EXISTING);
         }
-        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        written = Files.size(file);
+        written = new Counting(new BufferedOutputStream(
+                Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND), 64 * 1024),
+                Files.size(file));
+        out = JSON.createGenerator(written, JsonEncoding.UTF8);
+        out.setRootValueSeparator(null); // each object ends its own line
     }
 
     private void flushFile() {
@@ -148,6 +153,29 @@ public final class LogStore implements InvocationListener, AutoCloseable {
                 // the lines already flushed are what a reader gets
             }
             out = null;
+        }
+    }
+
+    /** The bytes written to the current file, for rolling it: counted as they pass to the file. */
+    private static final class Counting extends FilterOutputStream {
+
+        private long bytes;
+
+        Counting(OutputStream out, long bytes) {
+            super(out);
+            this.bytes = bytes;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            bytes += len;
         }
     }
 }
