@@ -1,11 +1,15 @@
 package dev.localfaas.runtime.isolation;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Type;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One environment's serializers, chosen per declared type exactly as the AWS runtime's {@code EventHandlerLoader}
@@ -16,6 +20,13 @@ import java.lang.reflect.Type;
 final class AwsSerializers {
 
     private static final MethodType FROM_JSON = MethodType.methodType(Object.class, String.class);
+    private static final MethodType FROM_STREAM = MethodType.methodType(Object.class, InputStream.class);
+    /**
+     * Whether reading an event from its bytes gives what reading its UTF-8 text gives. AWS's runtime reads the
+     * stream; the org.json S3 serializer then decodes it with the platform charset, which is UTF-8 on Lambda but not
+     * on every machine (Java 17 takes it from the locale), so elsewhere events are read as text.
+     */
+    private static final boolean UTF8_PLATFORM = Charset.defaultCharset().equals(StandardCharsets.UTF_8);
     private static final MethodType TO_JSON = MethodType.methodType(void.class, Object.class, OutputStream.class);
 
     private final ClassLoader functionLoader;
@@ -23,6 +34,7 @@ final class AwsSerializers {
     private final MethodHandle eventSerializer;
     private final MethodHandle typeSerializer;
     private final MethodHandle fromJson;
+    private final MethodHandle fromStream;
     private final MethodHandle toJson;
 
     private AwsSerializers(ClassLoader functionLoader, SerializationLoader library) throws ReflectiveOperationException {
@@ -40,6 +52,7 @@ final class AwsSerializers {
         typeSerializer = lookup.findVirtual(jackson, "getSerializer", MethodType.methodType(pojoSerializer, Type.class))
                 .bindTo(factory);
         fromJson = lookup.findVirtual(pojoSerializer, "fromJson", FROM_JSON);
+        fromStream = lookup.findVirtual(pojoSerializer, "fromJson", FROM_STREAM);
         toJson = lookup.findVirtual(pojoSerializer, "toJson", TO_JSON);
     }
 
@@ -83,14 +96,17 @@ final class AwsSerializers {
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
-        return new Serializer(fromJson.bindTo(serializer), toJson.bindTo(serializer));
+        return new Serializer(UTF8_PLATFORM ? fromStream.bindTo(serializer) : fromJson.bindTo(serializer),
+                UTF8_PLATFORM, toJson.bindTo(serializer));
     }
 
     /** One type's reader and writer. */
-    record Serializer(MethodHandle fromJson, MethodHandle toJson) {
+    record Serializer(MethodHandle fromJson, boolean fromBytes, MethodHandle toJson) {
 
-        Object read(String json) throws Throwable {
-            return fromJson.invoke(json);
+        /** Reads an event: from its bytes as AWS's runtime does (Jackson's byte parser), or as UTF-8 text. */
+        Object read(byte[] event) throws Throwable {
+            return fromBytes ? fromJson.invoke((InputStream) new ByteArrayInputStream(event))
+                    : fromJson.invoke(new String(event, StandardCharsets.UTF_8));
         }
 
         byte[] write(Object value) throws Throwable {

@@ -32,8 +32,7 @@ final class JsonBridge {
 
     Object read(byte[] event) {
         try {
-            // the String form: AWS's S3 serializer reads a stream with the platform charset, events are UTF-8
-            return input.read(new String(event, StandardCharsets.UTF_8));
+            return input.read(event);
         } catch (Throwable e) {
             throw new RuntimeException("An error occurred during JSON parsing", e);
         }
