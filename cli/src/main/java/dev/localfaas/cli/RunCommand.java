@@ -247,7 +247,7 @@ final class RunCommand implements Callable<Integer> {
             PackageAdvice.print(err, faas.functions());
             printSchedules(out, triggers);
             if (template != null) {
-                TemplateNotes.printOutputs(out, template.model());
+                TemplateNotes.printOutputs(out, template.model(), gateway.url());
             }
             out.println();
             out.println("Dashboard: " + gateway.url() + Dashboard.PAGE

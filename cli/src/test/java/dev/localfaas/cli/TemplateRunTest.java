@@ -94,6 +94,8 @@ class TemplateRunTest {
         assertTrue(out().lines().anyMatch(l -> l.matches("HelloWorldFunction\\s+GET /hello\\s+-\\s+-")), out());
         assertTrue(out().contains("HelloWorldFunction         arn:aws:lambda:us-east-1:123456789012:function:HelloWorldFunction"), out());
         assertTrue(out().contains("https://ServerlessRestApi.execute-api.us-east-1.amazonaws.com/Prod/hello/"), out());
+        assertTrue(out().contains("-> here: " + url + "/hello/"), "the output's URL served here, without its stage: "
+                + out());
         assertTrue(out().contains("arn:aws:iam::123456789012:role/HelloWorldFunctionRole"), out());
 
         HttpResponse<String> hello = send("GET", url + "/hello", null);
