@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code /_faas/stream}: one reading every update as a browser tab does, one reading 1 KB every 200 ms (a stalled
  * tab on a slow link), whose updates the gateway must drop rather than queue. Run with
  * {@code mvn -B -pl cli -am verify -Dit.test=none -Dtest=DashboardStreamBenchmark -Dfaas.excludedGroups=none
- * -Dsurefire.failIfNoSpecifiedTests=false} after {@code mvn package -DskipTests}, on a quiet machine; the report goes
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false} after {@code mvn package -DskipTests},
+ * on a quiet machine; the report goes
  * to stdout and {@code cli/target/benchmarks/dashboard-stream.txt}.
  */
 @Tag("benchmark")
