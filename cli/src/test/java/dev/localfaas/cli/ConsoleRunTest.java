@@ -120,6 +120,45 @@ class ConsoleRunTest {
     }
 
     @Test
+    void aTemplatesLoggingConfigShapesThatFunctionsLinesAsOnLambda() throws Exception {
+        Path app = Files.createDirectories(tmp.resolve("app"));
+        Files.copy(CliRun.samples().resolveSibling("test-functions").resolve("fixtures-behaviour.jar"),
+                app.resolve("fixtures-behaviour.jar"));
+        Path template = Files.writeString(app.resolve("template.yaml"), """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Levels:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      FunctionName: level-logger
+                      Runtime: java21
+                      CodeUri: fixtures-behaviour.jar
+                      Handler: fixtures.behaviour.LevelLogger
+                      LoggingConfig:
+                        LogFormat: JSON
+                        ApplicationLogLevel: WARN
+                        SystemLogLevel: WARN
+                """);
+        CompletableFuture<Integer> exit = run("run", "-t", template.toString(), "--port", "0",
+                "--state-dir", tmp.resolve("state").toString());
+        String url = awaitReady(this::out);
+        HttpResponse<String> invoked = http.send(HttpRequest.newBuilder(URI.create(url
+                + "/2015-03-31/functions/level-logger/invocations")).POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, invoked.statusCode(), invoked.body());
+        await().atMost(10, TimeUnit.SECONDS).until(() -> out().contains("level-logger: error line"));
+        List<JsonNode> lines = out().lines().filter(l -> l.startsWith("{")).map(ConsoleRunTest::json).toList();
+        assertEquals(List.of("WARN", "ERROR"), lines.stream().map(l -> l.get("level").asText()).toList(),
+                "the function's levels: its logger drops DEBUG and INFO, the console hides the rest below WARN and"
+                        + " the START and REPORT records below the system level WARN: " + out());
+        assertEquals("level-logger", lines.get(0).get("function").asText());
+        assertEquals("level-logger: warn line", lines.get(0).get("message").asText());
+        assertTrue(lines.get(0).has("AWSRequestId"), "the AWS logger's own record, kept as written");
+        stop.countDown();
+        assertEquals(0, exit.get(20, TimeUnit.SECONDS));
+    }
+
+    @Test
     void badConsoleOptionsAreOneLineUsageErrors() throws Exception {
         assertEquals(ExitCodes.USAGE, run("run", tmp.toString(), "--log-format", "xml").get(10, TimeUnit.SECONDS));
         assertEquals("faas: --log-format xml is not a log format; use text or json" + System.lineSeparator(), err());
