@@ -3,7 +3,6 @@ package dev.localfaas.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localfaas.runtime.observe.LogEntry;
-import dev.localfaas.runtime.observe.PlatformRecord;
 import dev.localfaas.runtime.observe.LogStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -147,8 +146,7 @@ final class LogsCommand implements Callable<Integer> {
         if (format.equals("json")) {
             out.println(line);
         } else {
-            String message = e.has("message") ? e.path("message").asText()
-                    : PlatformRecord.text(e.path("type").asText(), e.path("record"));
+            String message = e.has("message") ? e.path("message").asText() : e.path("record").asText();
             out.println(time + " " + fn + " " + requestId + (lvl.equals("INFO") ? " " : " [" + lvl + "] ") + message);
         }
     }

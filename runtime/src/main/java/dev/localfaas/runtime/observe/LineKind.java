@@ -81,7 +81,8 @@ public record LineKind(String level, String type, String message) {
                 return new LineKind(level, FUNCTION, line);
             }
         }
-        if (line.indexOf(" Task timed out after ") > 0) {
+        // "2026-12-01T00:31:02.123Z <id> Task timed out after 3.00 seconds": only lines opening with a date are scanned
+        if (!line.isEmpty() && Character.isDigit(line.charAt(0)) && line.contains(" Task timed out after ")) {
             return new LineKind("ERROR", FUNCTION, line);
         }
         return new LineKind("INFO", FUNCTION, line);

@@ -8,8 +8,7 @@ import java.util.Map;
 
 /**
  * Log entries in Lambda's JSON log format (advanced logging controls, {@code LogFormat: JSON}): function output as
- * {@code {"timestamp","level","requestId","message"}}, platform lines as {@code {"time","type","record"}} records
- * whose {@code record} is the Telemetry API's object ({@link PlatformRecord}).
+ * {@code {"timestamp","level","requestId","message"}}, platform lines as {@code {"time","type","record"}} records.
  * We add {@code function} and {@code traceId}, which a CloudWatch log group implies by its name and X-Ray keeps apart.
  */
 public final class LogLines {
@@ -37,7 +36,7 @@ public final class LogLines {
             m.put("type", e.type());
             m.put("level", e.level());
             m.put("requestId", e.requestId());
-            m.put("record", PlatformRecord.of(e.type(), e.message()));
+            m.put("record", e.message());
         }
         m.put("function", e.function());
         if (e.traceId() != null) {

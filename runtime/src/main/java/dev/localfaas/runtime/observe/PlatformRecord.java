@@ -56,30 +56,6 @@ public final class PlatformRecord {
         return record;
     }
 
-    /** The TEXT line of a record {@link #of} made (for {@code faas logs} in text); a record it does not know as JSON. */
-    public static String text(String type, com.fasterxml.jackson.databind.JsonNode record) {
-        if (record.isTextual()) {
-            return record.asText(); // a store written before records were objects
-        }
-        String id = record.path("requestId").asText();
-        com.fasterxml.jackson.databind.JsonNode m = record.path("metrics");
-        return switch (type) {
-            case "platform.start" -> "START RequestId: " + id + " Version: " + record.path("version").asText();
-            case "platform.runtimeDone" -> "END RequestId: " + id;
-            case "platform.report" -> "REPORT RequestId: " + id
-                    + "\tDuration: " + String.format(java.util.Locale.ROOT, "%.2f", m.path("durationMs").asDouble()) + " ms"
-                    + "\tBilled Duration: " + m.path("billedDurationMs").asLong() + " ms"
-                    + "\tMemory Size: " + m.path("memorySizeMB").asLong() + " MB"
-                    + (m.has("maxMemoryUsedMB") ? "\tMax Memory Used: " + m.path("maxMemoryUsedMB").asLong() + " MB" : "")
-                    + (m.has("initDurationMs") ? "\tInit Duration: "
-                        + String.format(java.util.Locale.ROOT, "%.2f", m.path("initDurationMs").asDouble()) + " ms" : "")
-                    + (record.path("status").asText("success").equals("success") ? ""
-                        : "\tStatus: " + record.path("status").asText())
-                    + (record.has("errorType") ? "\tError Type: " + record.path("errorType").asText() : "");
-            default -> record.has("message") ? record.path("message").asText() : record.toString();
-        };
-    }
-
     /**
      * {@code Name: value} pairs of a platform line: REPORT separates them with tabs, START with spaces
      * ({@code START RequestId: x Version: $LATEST}).
