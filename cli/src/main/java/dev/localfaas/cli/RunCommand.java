@@ -145,6 +145,9 @@ final class RunCommand implements Callable<Integer> {
     AccessOptions access;
 
     @Mixin
+    ConsoleOptions console;
+
+    @Mixin
     CommonOptions common;
 
     @Spec
@@ -162,8 +165,11 @@ final class RunCommand implements Callable<Integer> {
             return DebugLaunch.relaunch(debugPort, spec.root().commandLine().getParseResult().originalArgs(),
                     spec.commandLine().getErr());
         }
-        PrintWriter out = spec.commandLine().getOut();
+        ConsoleOptions consoleOptions = console != null ? console : new ConsoleOptions(); // faas dev: not parsed
+        consoleOptions.validate();
+        PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = consoleOptions.json() ? err : stdout; // with --log-format json stdout holds JSON lines only
         if (port < 0 || port > 65_535) {
             throw CliException.usage("--port " + port + " is not a TCP port; use 1 to 65535, or 0 for a free one");
         }
@@ -183,7 +189,12 @@ final class RunCommand implements Callable<Integer> {
         }
         EventOptions events = EventOptions.parse(retryDelay, subscribe)
                 .with(template == null ? null : template.events());
-        InvocationLog log = new InvocationLog(out);
+        ConsoleLog log = consoleOptions.console(stdout, System.console() != null, System.getenv());
+        java.util.Map<String, dev.localfaas.runtime.config.FunctionLogging> declaredLogging = new java.util.HashMap<>();
+        if (template != null) {
+            template.model().functions().forEach(f -> declaredLogging.put(f.name(), f.logging()));
+        }
+        log.settingsBy(f -> consoleOptions.settings(f, declaredLogging.get(f.name())));
         RuntimeConfig config = RuntimeConfig.forDirectory(dir)
                 .withSnapshotJars(!noWatch || onReady != null || TrafficSetup.autoPublishes(template))
                 .withLogSink(log);
@@ -330,7 +341,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private void reload(LocalFaas faas, Gateway gateway, ServedTriggers triggers, InvocationLog log, PrintWriter out,
+    private void reload(LocalFaas faas, Gateway gateway, ServedTriggers triggers, ConsoleLog log, PrintWriter out,
                         PrintWriter err) {
         FunctionCatalog catalog = faas.reload();
         log.widen(catalog.functions());

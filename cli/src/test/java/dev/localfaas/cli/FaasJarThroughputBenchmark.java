@@ -97,8 +97,12 @@ class FaasJarThroughputBenchmark {
         return copy;
     }
 
-    /** Starts {@code faas run} from {@code jar} with its console going to a file; returns its URL once ready. */
     private String start(Path jar, Path functions, String name, List<Process> processes) throws IOException {
+        return start(tmp, jar, functions, name, processes);
+    }
+
+    /** Starts {@code faas run} from {@code jar} with its console going to a file in {@code tmp}; its URL once ready. */
+    static String start(Path tmp, Path jar, Path functions, String name, List<Process> processes) throws IOException {
         Path out = tmp.resolve(name + ".txt");
         Process faas = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toAbsolutePath().toString(), "run", functions.toString(), "--port", "0", "--no-watch"))
@@ -111,7 +115,7 @@ class FaasJarThroughputBenchmark {
         return m.group(1);
     }
 
-    private static Run measure(String target, String url) throws IOException, InterruptedException {
+    static Run measure(String target, String url) throws IOException, InterruptedException {
         String out = wrk(url, DURATION);
         Matcher rps = Pattern.compile("Requests/sec:\\s+([\\d.]+)").matcher(out);
         Matcher p99 = Pattern.compile("99%\\s+([\\d.]+)(us|ms|s)").matcher(out);
@@ -125,7 +129,7 @@ class FaasJarThroughputBenchmark {
         return new Run(target, Double.parseDouble(rps.group(1)), ms);
     }
 
-    private static String wrk(String url, String duration) throws IOException, InterruptedException {
+    static String wrk(String url, String duration) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("wrk", "-t1", "-c" + CONNECTIONS, "-d" + duration, "--latency", url)
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -135,7 +139,7 @@ class FaasJarThroughputBenchmark {
         return out;
     }
 
-    private static double mean(List<Run> runs, String target, java.util.function.ToDoubleFunction<Run> figure) {
+    static double mean(List<Run> runs, String target, java.util.function.ToDoubleFunction<Run> figure) {
         return runs.stream().filter(r -> r.target().equals(target)).mapToDouble(figure).average().orElse(0);
     }
 

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param deploymentPreference DeploymentPreference as written (plain maps and lists), null when none
  * @param layers               the JARs of the function's layers' {@code java/lib}, in layer order
  * @param isolation            {@code Metadata: localfaas: isolation} ({@code process} or {@code classloader}), or ""
+ * @param logging              its {@code LoggingConfig} (format and log levels); its variables are in {@code environment}
  * @param position             where the resource starts; {@code handlerAt} and {@code codeAt} where its Handler and
  *                             CodeUri are, for the problems found when the package is opened
  */
@@ -39,13 +40,33 @@ public record FunctionResource(
         Position position,
         Position handlerAt,
         Position codeAt,
-        String isolation) {
+        String isolation,
+        FunctionLogging logging) {
 
     public FunctionResource {
         environment = Map.copyOf(environment);
         layers = List.copyOf(layers);
         events = List.copyOf(events);
         isolation = isolation == null ? "" : isolation;
+        logging = logging == null ? FunctionLogging.DEFAULT : logging;
+    }
+
+    /** A function with the isolation its template chose and the default logging configuration. */
+    public FunctionResource(String logicalId, String name, String handler, Path code, String runtime, int memoryMb,
+                            int timeoutSeconds, Map<String, String> environment, String architecture,
+                            int reservedConcurrency, String autoPublishAlias, Object deploymentPreference,
+                            List<Path> layers, List<EventSource> events, Position position, Position handlerAt,
+                            Position codeAt, String isolation) {
+        this(logicalId, name, handler, code, runtime, memoryMb, timeoutSeconds, environment, architecture,
+                reservedConcurrency, autoPublishAlias, deploymentPreference, layers, events, position, handlerAt,
+                codeAt, isolation, FunctionLogging.DEFAULT);
+    }
+
+    /** The same function with these events. */
+    public FunctionResource withEvents(List<EventSource> events) {
+        return new FunctionResource(logicalId, name, handler, code, runtime, memoryMb, timeoutSeconds, environment,
+                architecture, reservedConcurrency, autoPublishAlias, deploymentPreference, layers, events, position,
+                handlerAt, codeAt, isolation, logging);
     }
 
     /** A function whose template chose no isolation (class loader for Java, the default). */
@@ -56,6 +77,6 @@ public record FunctionResource(
                             Position codeAt) {
         this(logicalId, name, handler, code, runtime, memoryMb, timeoutSeconds, environment, architecture,
                 reservedConcurrency, autoPublishAlias, deploymentPreference, layers, events, position, handlerAt,
-                codeAt, "");
+                codeAt, "", FunctionLogging.DEFAULT);
     }
 }

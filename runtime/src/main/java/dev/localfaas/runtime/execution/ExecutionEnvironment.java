@@ -83,7 +83,7 @@ final class ExecutionEnvironment implements Environment {
         Scope scope = env.enter(log, env.variables);
         try {
             LambdaApi api = LambdaApi.in(env.loader);
-            env.contexts = new ContextFactory(api, env.loader, writer);
+            env.contexts = new ContextFactory(api, env.loader, writer, env.variables);
             if (env.contexts.logger() != null) {
                 LambdaApi.installRuntimeLogger(env.loader, env.contexts.logger());
             }

@@ -15,6 +15,8 @@ import java.util.Arrays;
 final class InvocationLog implements LogWriter {
 
     private final String function;
+    /** The invocation's request id; null for the log of what an environment prints between invocations. */
+    private final String requestId;
     private final LogSink sink;
     private byte[] bytes = new byte[512];
     private int size;
@@ -23,9 +25,14 @@ final class InvocationLog implements LogWriter {
     /** The size of the log when it closed; late text after it is passed on and then forgotten. */
     private int closedSize;
 
-    InvocationLog(String function, LogSink sink) {
+    InvocationLog(String function, String requestId, LogSink sink) {
         this.function = function;
+        this.requestId = requestId;
         this.sink = sink;
+    }
+
+    InvocationLog(String function, LogSink sink) {
+        this(function, null, sink);
     }
 
     /** A log that is already closed: what an environment's threads print while no invocation of it runs. */
@@ -68,7 +75,7 @@ final class InvocationLog implements LogWriter {
         append(line.getBytes(StandardCharsets.UTF_8));
         append(new byte[] {'\n'});
         lineStart = size;
-        sink.line(function, line); // the text we were given: no need to decode what we just encoded
+        sink.line(function, requestId, line); // the text we were given: no need to decode what we just encoded
     }
 
     synchronized String text() {
@@ -98,6 +105,6 @@ final class InvocationLog implements LogWriter {
     /** Passes on the line in {@code [start, end)}, without a trailing carriage return. */
     private void emit(int start, int end) {
         int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
-        sink.line(function, new String(bytes, start, stop - start, StandardCharsets.UTF_8));
+        sink.line(function, requestId, new String(bytes, start, stop - start, StandardCharsets.UTF_8));
     }
 }

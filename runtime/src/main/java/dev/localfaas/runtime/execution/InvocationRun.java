@@ -74,7 +74,7 @@ final class InvocationRun implements Runnable {
         this.invocation = invocation;
         this.deadlines = deadlines;
         this.report = report;
-        this.log = new InvocationLog(spec.name(), pool.config().logSink());
+        this.log = new InvocationLog(spec.name(), invocation.requestId(), pool.config().logSink());
         this.state = new AtomicInteger(warm == null ? INIT : RUNNING);
         this.trace = TraceSpan.of(invocation.trace());
     }

@@ -12,6 +12,14 @@ public interface LogSink {
 
     void line(String function, String line);
 
+    /**
+     * A line of one invocation, with its request id (null for what an environment's threads print while none of its
+     * invocations runs). The engine calls this one; a sink that does not need the id implements the other.
+     */
+    default void line(String function, String requestId, String line) {
+        line(function, line);
+    }
+
     /** The end of a batch: a sink that buffers writes it out now. */
     default void flush() {
     }

@@ -29,7 +29,7 @@ final class Reporter implements AutoCloseable {
     private static final long BUSY_LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final long IDLE_LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-    private record Line(String function, String text) {
+    private record Line(String function, String requestId, String text) {
     }
 
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
@@ -50,20 +50,30 @@ final class Reporter implements AutoCloseable {
 
     /** The sink invocations write their log lines to: queued, never blocking. */
     LogSink sink() {
-        return this::line;
+        return new LogSink() {
+            @Override
+            public void line(String function, String text) {
+                Reporter.this.line(function, null, text);
+            }
+
+            @Override
+            public void line(String function, String requestId, String text) {
+                Reporter.this.line(function, requestId, text);
+            }
+        };
     }
 
-    private void line(String function, String text) {
+    private void line(String function, String requestId, String text) {
         if (closed) {
             synchronized (this) { // after close: straight through, late but not lost
-                sink.line(function, text);
+                sink.line(function, requestId, text);
                 sink.flush();
             }
         } else if (size.incrementAndGet() > CAPACITY) {
             size.decrementAndGet();
             dropped.incrementAndGet();
         } else {
-            queue.add(new Line(function, text));
+            queue.add(new Line(function, requestId, text));
         }
     }
 
@@ -126,7 +136,7 @@ final class Reporter implements AutoCloseable {
         List<InvocationResult> results = new ArrayList<>();
         for (Object item : batch) {
             if (item instanceof Line line) {
-                sink.line(line.function(), line.text());
+                sink.line(line.function(), line.requestId(), line.text());
             } else if (item instanceof InvocationResult result) {
                 results.add(result);
             } else if (item instanceof CountDownLatch marker) {

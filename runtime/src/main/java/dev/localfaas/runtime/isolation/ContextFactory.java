@@ -21,11 +21,22 @@ public final class ContextFactory {
     private final ClassLoader loader;
     private final Object logger;
     private final Constructor<?> contextProxy;
+    /** The request id of the invocation the environment runs (one at a time), for the logger's JSON records. */
+    private volatile String requestId;
 
     public ContextFactory(LambdaApi api, ClassLoader loader, LogWriter log) {
+        this(api, loader, log, Map.of());
+    }
+
+    /**
+     * @param environment the function's environment variables: {@code AWS_LAMBDA_LOG_FORMAT} and
+     *                    {@code AWS_LAMBDA_LOG_LEVEL} shape what its {@code LambdaLogger} writes, as on Lambda
+     */
+    public ContextFactory(LambdaApi api, ClassLoader loader, LogWriter log, Map<String, String> environment) {
         this.api = api;
         this.loader = loader;
-        this.logger = api.lambdaLogger() == null ? null : proxy(api.lambdaLogger(), new LoggerHandler(log));
+        this.logger = api.lambdaLogger() == null ? null
+                : proxy(api.lambdaLogger(), new LoggerHandler(log, LoggerSettings.of(environment), () -> requestId));
         this.contextProxy = api.context() == null ? null : proxyConstructor(api.context());
     }
 
@@ -45,6 +56,7 @@ public final class ContextFactory {
 
     /** A context for one invocation, or null when the function bundles no {@code Context} interface. */
     public Object context(ContextValues values) {
+        requestId = values.requestId();
         if (contextProxy == null) {
             return null;
         }
@@ -119,21 +131,29 @@ public final class ContextFactory {
     }
 
     /**
-     * {@code LambdaLogger}: each call is one line (a newline added when the text lacks one); a level other than
-     * UNDEFINED prefixes {@code [LEVEL] }.
+     * {@code LambdaLogger} as the AWS runtime's: each call is one line (a newline added when the text lacks one); a
+     * call below {@code AWS_LAMBDA_LOG_LEVEL} is dropped ({@code log(String)}, level UNDEFINED, never is); in the
+     * TEXT format a level other than UNDEFINED prefixes {@code [LEVEL] }, in the JSON format each call is one object
+     * {@code {"timestamp","message","level","AWSRequestId"}}.
      */
-    private record LoggerHandler(LogWriter log) implements InvocationHandler {
+    private record LoggerHandler(LogWriter log, LoggerSettings settings, java.util.function.Supplier<String> requestId)
+            implements InvocationHandler {
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             if (!method.getName().equals("log") || args == null || args.length == 0) {
                 return objectMethod(proxy, method, args, "LambdaLogger");
             }
-            String prefix = "";
-            if (args.length == 2 && args[1] != null && !"UNDEFINED".equals(args[1].toString())) {
-                prefix = "[" + args[1] + "] ";
+            String level = args.length == 2 && args[1] != null ? args[1].toString() : "UNDEFINED";
+            if (!settings.passes(level)) {
+                return null;
             }
             byte[] body = args[0] instanceof byte[] bytes ? bytes
                     : String.valueOf(args[0]).getBytes(StandardCharsets.UTF_8);
+            if (settings.json()) {
+                log.write(settings.record(new String(body, StandardCharsets.UTF_8), level, requestId.get()));
+                return null;
+            }
+            String prefix = level.equals("UNDEFINED") ? "" : "[" + level + "] ";
             // AWS sends each log() call as one log event (a frame), so text without a trailing newline is still a
             // line of its own there, never joined to the next call's text
             boolean ended = body.length > 0 && body[body.length - 1] == '\n';

@@ -65,9 +65,10 @@ public final class LogStore implements InvocationListener, AutoCloseable {
                 if (line.isBlank()) {
                     continue;
                 }
-                String[] c = LogEntry.classify(line, r.failed());
-                long at = c[1].equals("platform.end") || c[1].equals("platform.report") ? end : start;
-                add(new LogEntry(++seq, at, r.function(), r.requestId(), c[0], c[1], c[2], traceId));
+                LineKind kind = LineKind.of(line, r.failed());
+                long at = kind.type().equals("platform.runtimeDone") || kind.type().equals("platform.report") ? end : start;
+                add(new LogEntry(++seq, at, r.function(), r.requestId(), kind.level(), kind.type(), kind.message(),
+                        traceId));
             }
         }
         flushFile();

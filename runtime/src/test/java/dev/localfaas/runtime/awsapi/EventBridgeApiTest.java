@@ -176,6 +176,33 @@ class EventBridgeApiTest {
         return e;
     }
 
+    @Test
+    void anEventCarriesItsTraceToTheRuleTargetsAsSnsDoes() throws Exception {
+        // the entry's TraceHeader: the invocation of the rule's function joins that trace, after the bus hop
+        String root = "1-5759e988-bd862e3fe1be46a994272793";
+        events.putEvents(r -> r.entries(PutEventsRequestEntry.builder().source("orders").detailType("OrderPlaced")
+                .detail("{\"amount\": 900}").traceHeader("Root=" + root + ";Parent=53995c3f42cd8ad8;Sampled=1").build()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> gw.invocations.stream().anyMatch(i ->
+                i.function().equals("event-echo") && i.trace() != null && i.trace().root().equals(root)));
+        var span = gw.invocations.stream().filter(i -> i.function().equals("event-echo") && i.trace() != null
+                && i.trace().root().equals(root)).findFirst().orElseThrow().trace();
+        assertEquals("53995c3f42cd8ad8", span.parent(), "the publisher's segment is the parent");
+        assertEquals("rule large-orders", span.via(), "the hop, as a queue's or a topic's");
+
+        // the caller's X-Amzn-Trace-Id (what the AWS SDK sends from inside a traced function): a queue target's copy
+        // keeps it as its AWSTraceHeader, which its consumer's invocation continues
+        String queue = sqs.createQueue(r -> r.queueName("eb-traced")).queueUrl();
+        events.putRule(r -> r.name("traced").eventPattern("{\"source\": [\"traced\"]}"));
+        events.putTargets(r -> r.rule("traced").targets(Target.builder().id("q").arn(QUEUE_ARN + "eb-traced").build()));
+        String header = "Root=1-6759e988-bd862e3fe1be46a994272794;Parent=63995c3f42cd8ad9;Sampled=0";
+        events.putEvents(r -> r.entries(entry("traced", "Ping", "{}"))
+                .overrideConfiguration(o -> o.putHeader("X-Amzn-Trace-Id", header)));
+        List<Message> got = new java.util.ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> got.addAll(sqs.receiveMessage(r -> r.queueUrl(queue)
+                .messageSystemAttributeNamesWithStrings("AWSTraceHeader").waitTimeSeconds(1)).messages()));
+        assertEquals(header, got.get(0).attributesAsStrings().get("AWSTraceHeader"), got.toString());
+    }
+
     private static PutEventsRequestEntry entry(String source, String detailType, String detail) {
         return PutEventsRequestEntry.builder().source(source).detailType(detailType).detail(detail).build();
     }

@@ -203,6 +203,31 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void loggingConfigSetsTheVariablesLambdaSetsAndGlobalsMergeIntoIt() {
+        Path file = TemplateFixture.project(tmp.resolve("logs"), "logging-config.yaml", "fixtures-behaviour.jar");
+        Project project = ProjectLoader.load(file, ProjectOptions.defaults());
+        Map<String, String> quiet = project.catalog().find("quiet-logger").orElseThrow().environment();
+        assertEquals("JSON", quiet.get("AWS_LAMBDA_LOG_FORMAT"), "LogFormat from Globals.Function");
+        assertEquals("WARN", quiet.get("AWS_LAMBDA_LOG_LEVEL"));
+        assertEquals("INFO", project.catalog().find("default-logger").orElseThrow().environment().get("AWS_LAMBDA_LOG_LEVEL"),
+                "JSON without a level is Lambda's INFO");
+        assertFalse(project.catalog().find("plain-logger").orElseThrow().environment().containsKey("AWS_LAMBDA_LOG_FORMAT"));
+        FunctionResource resource = project.model().functions().stream().filter(f -> f.name().equals("quiet-logger"))
+                .findFirst().orElseThrow();
+        assertEquals(new FunctionLogging("JSON", "WARN", "DEBUG"), resource.logging());
+    }
+
+    @Test
+    void aBadLoggingConfigIsOneLineEach() {
+        assertEquals(List.of(
+                "template.yaml:10:20: Xml: LoggingConfig.LogFormat XML is not a log format; use Text or JSON",
+                "template.yaml:19:25: Loud: LoggingConfig.SystemLogLevel ERROR is not a level; use DEBUG, INFO or WARN",
+                "template.yaml:27:30: TextLevel: LoggingConfig.ApplicationLogLevel needs LogFormat: JSON, as on Lambda;"
+                        + " add LogFormat: JSON or remove the level"),
+                problems("bad-logging.yaml", "fixtures-behaviour.jar"));
+    }
+
+    @Test
     void findsTheProjectFileOfAFolder() throws Exception {
         assertTrue(ProjectFiles.find(tmp).isEmpty());
         Files.writeString(tmp.resolve("serverless.yml"), "service: x");

@@ -108,6 +108,35 @@ class IsolationTest {
     }
 
     @Test
+    void theLambdaLoggerWritesLevelsAsTheAwsRuntimeDoesInTextByDefault() {
+        try (EngineFixture fx = new EngineFixture(state, spec("level-logger", behaviourJar(), "fixtures.behaviour.LevelLogger"))) {
+            String log = fx.invoke("level-logger", "{}").log();
+            assertTrue(log.contains("\n[TRACE] level-logger: trace line\n"), log);
+            assertTrue(log.contains("\n[ERROR] level-logger: error line\n"), log);
+            assertTrue(log.contains("\nlevel-logger: plain line\n"), log);
+        }
+    }
+
+    @Test
+    void aJsonLoggingConfigMakesTheLambdaLoggerWriteJsonRecordsAtOrAboveItsLevel() throws Exception {
+        try (EngineFixture fx = new EngineFixture(state, spec("level-logger", behaviourJar(), "fixtures.behaviour.LevelLogger",
+                128, 3, 0, Map.of("AWS_LAMBDA_LOG_FORMAT", "JSON", "AWS_LAMBDA_LOG_LEVEL", "WARN")))) {
+            InvocationResult r = fx.invoke("level-logger", "{}");
+            String log = r.log();
+            assertTrue(!log.contains("debug line") && !log.contains("info line") && !log.contains("trace line"), log);
+            String warn = log.lines().filter(l -> l.contains("warn line")).findFirst().orElseThrow();
+            JsonNode record = new com.fasterxml.jackson.databind.ObjectMapper().readTree(warn);
+            assertEquals("WARN", record.get("level").asText());
+            assertEquals("level-logger: warn line", record.get("message").asText());
+            assertEquals(r.requestId(), record.get("AWSRequestId").asText());
+            assertTrue(record.get("timestamp").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
+            String plain = log.lines().filter(l -> l.contains("plain line")).findFirst().orElseThrow();
+            assertEquals("UNDEFINED", new com.fasterxml.jackson.databind.ObjectMapper().readTree(plain).get("level").asText(), "log(String) is never filtered");
+            assertTrue(log.contains("\nlevel-logger: printed line\n"), "System.out stays as printed: " + log);
+        }
+    }
+
+    @Test
     void whatAHandlerPrintsOrLogsIsAttributedToItsInvocation() {
         try (EngineFixture fx = new EngineFixture(state, spec("printer", behaviourJar(), "fixtures.behaviour.Printer"))) {
             InvocationResult r = fx.invoke("printer", "{}");

@@ -111,7 +111,7 @@ class FunctionDiscoveryTest {
         Map<String, String> handlers = handlers(fixtures);
         assertEquals(List.of("KafkaRecorder", "StreamLambdaHandler", "auth-echo", "chatty", "container-annotated", "counter", "csv-uploads",
                 "echo-http", "echo-kinesis", "echo-rest", "echo-scheduled", "echo-sns", "echo-sqs", "echoes",
-                "env-probe", "event-echo", "exiter", "hog", "http-response", "isolation", "noop", "policy-authorizer", "printer",
+                "env-probe", "event-echo", "exiter", "hog", "http-response", "isolation", "level-logger", "noop", "policy-authorizer", "printer",
                 "raw-event", "raw-stream", "release", "release-check", "rest-response", "simple-authorizer",
                 "sleeper", "slow-consumer", "slow-init",
                 "sns-big-spender", "sns-echo", "sns-flaky", "sqs-batch", "sqs-sender", "static-sum", "stubborn",

@@ -43,16 +43,4 @@ class FunctionWindowTest {
         assertEquals(10.0, series.get(89).perSecond(), 1e-9, "100 calls in the last 10-second point");
         assertTrue(series.get(77).perSecond() > 0, "the call of two minutes ago");
     }
-
-    @Test
-    void classifiesLambdaLogLinesByLevelAndPlatformType() {
-        assertEquals("platform.start", LogEntry.classify("START RequestId: x Version: $LATEST", false)[1]);
-        assertEquals("ERROR", LogEntry.classify("REPORT RequestId: x\tDuration: 1 ms", true)[0]);
-        String[] warn = LogEntry.classify("[WARN] disk almost full", false);
-        assertEquals("WARN", warn[0]);
-        assertEquals("disk almost full", warn[2]);
-        assertEquals("INFO", LogEntry.classify("[not a level] text", false)[0]);
-        assertEquals("ERROR", LogEntry.classify("{\"errorMessage\":\"boom\"}", true)[0]);
-        assertEquals(-1, LogEntry.rank("LOUD"));
-    }
 }

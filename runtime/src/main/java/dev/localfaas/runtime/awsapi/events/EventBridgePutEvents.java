@@ -39,7 +39,7 @@ final class EventBridgePutEvents {
         for (JsonNode e : entries) {
             ObjectNode result = results.addObject();
             try {
-                result.put("EventId", put(e));
+                result.put("EventId", put(e, call.traceHeader()));
             } catch (EntryError x) {
                 failed++;
                 result.put("ErrorCode", x.code).put("ErrorMessage", x.getMessage());
@@ -50,7 +50,7 @@ final class EventBridgePutEvents {
         return out;
     }
 
-    private String put(JsonNode e) {
+    private String put(JsonNode e, String traceHeader) {
         String bus = e.path("EventBusName").asText("");
         bus = bus.isEmpty() ? EventBuses.DEFAULT : bus.replaceFirst("^arn:aws:events:[^:]*:\\d{12}:event-bus/", "");
         if (!buses.busExists(bus)) {
@@ -73,8 +73,10 @@ final class EventBridgePutEvents {
         List<String> resources = new ArrayList<>();
         e.path("Resources").forEach(r -> resources.add(r.asText()));
         try {
+            // the entry's TraceHeader, else the caller's X-Amzn-Trace-Id (the AWS SDK inside a traced function sends it)
+            String trace = e.path("TraceHeader").asText("");
             EventEntry entry = new EventEntry(e.get("Source").asText(), e.get("DetailType").asText(),
-                    e.get("Detail").asText(), resources);
+                    e.get("Detail").asText(), resources, trace.isBlank() ? traceHeader : trace);
             return buses.putEvents(bus, List.of(entry)).get(0).eventId();
         } catch (BusRequestException x) {
             throw new EntryError("InvalidArgument", x.getMessage());

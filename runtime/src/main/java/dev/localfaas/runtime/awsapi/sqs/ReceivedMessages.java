@@ -58,6 +58,9 @@ final class ReceivedMessages {
             s.put("MessageDeduplicationId", dedup == null ? "" : dedup.substring(dedup.indexOf('\u0000') + 1));
             s.put("SequenceNumber", m.sequenceNumber());
         }
+        if (m.traceHeader() != null) {
+            s.put("AWSTraceHeader", m.traceHeader()); // as SQS answers it when asked for AWSTraceHeader or All
+        }
         return s;
     }
 }

@@ -66,10 +66,8 @@ final class SamEventSourceMappings {
             List<EventSource> events = new ArrayList<>(f.events());
             mappings.stream().filter(m -> m.function().equals(f.logicalId()) || m.function().equals(f.name()))
                     .forEach(m -> events.add(m.event()));
-            out.add(events.size() == f.events().size() ? f : new FunctionResource(f.logicalId(), f.name(), f.handler(),
-                    f.code(), f.runtime(), f.memoryMb(), f.timeoutSeconds(), f.environment(), f.architecture(),
-                    f.reservedConcurrency(), f.autoPublishAlias(), f.deploymentPreference(), f.layers(), events,
-                    f.position(), f.handlerAt(), f.codeAt()));
+            // withEvents keeps every other setting (the isolation was lost here when the record was copied by hand)
+            out.add(events.size() == f.events().size() ? f : f.withEvents(events));
         }
         for (Mapping m : mappings) {
             if (functions.stream().noneMatch(f -> m.function().equals(f.logicalId()) || m.function().equals(f.name()))) {

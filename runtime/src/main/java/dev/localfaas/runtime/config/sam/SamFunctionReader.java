@@ -3,6 +3,7 @@ package dev.localfaas.runtime.config.sam;
 import dev.localfaas.runtime.config.CodeLocator;
 import dev.localfaas.runtime.config.ConfigError;
 import dev.localfaas.runtime.config.EventSource;
+import dev.localfaas.runtime.config.FunctionLogging;
 import dev.localfaas.runtime.config.FunctionResource;
 import dev.localfaas.runtime.config.Nodes;
 import dev.localfaas.runtime.config.Problems;
@@ -84,7 +85,8 @@ final class SamFunctionReader {
                 () -> Nodes.optInt(resolved(p, "Timeout"), "Timeout", 1, 900).orElse(FunctionSpec.DEFAULT_TIMEOUT_SECONDS));
         int reserved = problems.guard(id, 0, () -> Nodes.optInt(resolved(p, "ReservedConcurrentExecutions"),
                 "ReservedConcurrentExecutions", 0, 1000).orElse(0));
-        Map<String, String> environment = problems.guard(id, Map.of(), () -> environment(p));
+        FunctionLogging logging = problems.guard(id, FunctionLogging.DEFAULT, () -> logging(p));
+        Map<String, String> environment = problems.guard(id, Map.of(), () -> withLogging(environment(p), logging));
         String architecture = problems.guard(id, "x86_64", () -> architecture(p, at));
         String alias = prop(id, p, "AutoPublishAlias").orElse("");
         Object deployment = problems.guard(id, null, () -> resolved(p, "DeploymentPreference")
@@ -97,7 +99,7 @@ final class SamFunctionReader {
         }
         return Optional.of(new FunctionResource(id, name, handler, code, runtime, memory, timeout, environment,
                 architecture, reserved, alias, deployment, layers, eventList, at,
-                position(p, "Handler", at), position(p, "CodeUri", at), isolation));
+                position(p, "Handler", at), position(p, "CodeUri", at), isolation, logging));
     }
 
     /**
@@ -181,6 +183,48 @@ final class SamFunctionReader {
         Nodes.optMap(env.get(), "Variables").ifPresent(vars -> vars.entries().forEach((k, v) ->
                 out.put(k, Nodes.isNull(v) ? "" : Nodes.text(v, "Environment.Variables." + k))));
         return out;
+    }
+
+    /** The variables of the function's LoggingConfig, over its own: Lambda sets them and reserves their names. */
+    private static Map<String, String> withLogging(Map<String, String> environment, FunctionLogging logging) {
+        Map<String, String> out = new LinkedHashMap<>(environment);
+        out.putAll(logging.variables());
+        return out;
+    }
+
+    /**
+     * {@code LoggingConfig}, checked as Lambda's CreateFunction checks it: {@code LogFormat} Text or JSON, log levels
+     * only with JSON. {@code LogGroup} names a CloudWatch group, which has no local meaning, so it is accepted.
+     */
+    private FunctionLogging logging(YamlMap p) {
+        Optional<YamlMap> config = Nodes.optMap(resolved(p, "LoggingConfig"), "LoggingConfig");
+        if (config.isEmpty()) {
+            return FunctionLogging.DEFAULT;
+        }
+        YamlMap c = config.get();
+        String format = Nodes.optText(c, "LogFormat").orElse("Text");
+        if (!format.equals("Text") && !format.equals("JSON")) {
+            throw new ConfigError(c.get("LogFormat").orElseThrow().position(), "LoggingConfig.LogFormat " + format
+                    + " is not a log format; use Text or JSON");
+        }
+        String application = level(c, "ApplicationLogLevel", List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"));
+        String system = level(c, "SystemLogLevel", List.of("DEBUG", "INFO", "WARN"));
+        if (!format.equals("JSON") && !(application + system).isEmpty()) {
+            String key = application.isEmpty() ? "SystemLogLevel" : "ApplicationLogLevel";
+            throw new ConfigError(c.get(key).orElseThrow().position(), "LoggingConfig." + key + " needs LogFormat: JSON,"
+                    + " as on Lambda; add LogFormat: JSON or remove the level");
+        }
+        return new FunctionLogging(format, application, system);
+    }
+
+    private static String level(YamlMap config, String key, List<String> levels) {
+        String level = Nodes.optText(config, key).orElse("");
+        if (!level.isEmpty() && !levels.contains(level)) {
+            throw new ConfigError(config.get(key).orElseThrow().position(), "LoggingConfig." + key + " " + level
+                    + " is not a level; use " + String.join(", ", levels.subList(0, levels.size() - 1)) + " or "
+                    + levels.get(levels.size() - 1));
+        }
+        return level;
     }
 
     private String architecture(YamlMap p, Position at) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localfaas.runtime.execution.Invocation;
 import dev.localfaas.runtime.execution.Trigger;
 import dev.localfaas.runtime.function.FunctionSpec;
+import dev.localfaas.runtime.execution.TraceLink;
 import dev.localfaas.runtime.trigger.delivery.AsyncDelivery;
 import dev.localfaas.runtime.trigger.queue.OutgoingMessage;
 import dev.localfaas.runtime.trigger.queue.QueueBackend;
@@ -214,13 +215,16 @@ public final class EventBuses {
             events.add(event);
         }
         List<PutResult> results = new ArrayList<>();
-        for (ObjectNode event : events) {
-            results.add(new PutResult(event.get("id").asText(), route(bus, event)));
+        for (int i = 0; i < events.size(); i++) {
+            ObjectNode event = events.get(i);
+            results.add(new PutResult(event.get("id").asText(), route(bus, event, entries.get(i).traceHeader())));
         }
         return results;
     }
 
-    private int route(String bus, ObjectNode event) {
+    /** Delivers to every matching rule's targets; {@code traceHeader} goes on as SNS carries it (or null). */
+    private int route(String bus, ObjectNode event, String traceHeader) {
+        long putAt = System.currentTimeMillis();
         int matched = 0;
         for (Rule rule : rules) {
             if (!rule.spec.bus().equals(bus)) {
@@ -236,11 +240,13 @@ public final class EventBuses {
                 var target = rule.spec.targets().get(i).target();
                 String input = rule.inputs.get(i).render(event, rule.spec.name(), rule.arn);
                 if (target.isFunction()) {
+                    // the trace hop is "kind name", as queues' and topics' are, for the waterfall and the service map
+                    String hop = "rule " + (bus.equals(DEFAULT) ? "" : bus + "/") + rule.spec.name();
                     delivery.deliver(target.name(), input.getBytes(StandardCharsets.UTF_8), Trigger.EVENT, rule.counts,
-                            "rule " + rule.spec.name() + " on bus " + bus);
+                            "rule " + rule.spec.name() + " on bus " + bus, TraceLink.via(traceHeader, hop, putAt));
                 } else {
                     try {
-                        queues.send(target.name(), OutgoingMessage.of(input));
+                        queues.send(target.name(), OutgoingMessage.of(input).withTraceHeader(traceHeader));
                         rule.counts.delivered();
                     } catch (RuntimeException e) {
                         rule.counts.failed();

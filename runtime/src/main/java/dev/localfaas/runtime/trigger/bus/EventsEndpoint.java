@@ -53,7 +53,9 @@ public final class EventsEndpoint {
             }
             if (s.size() == 2 && s.get(1).equals("events") && request.method().equals("POST")) {
                 List<Map<String, Object>> results = new ArrayList<>();
-                buses.putEvents(s.get(0), entries(body(request))).forEach(r -> results.add(
+                List<EventEntry> entries = entries(body(request)).stream()
+                        .map(e -> e.withTraceHeaderIfAbsent(request.traceHeader())).toList();
+                buses.putEvents(s.get(0), entries).forEach(r -> results.add(
                         Map.of("eventId", r.eventId(), "matchedRules", r.matchedRules())));
                 return AdminResponse.ok(Map.of("entries", results));
             }
