@@ -182,12 +182,10 @@ final class ExecutionEnvironment implements Environment {
         private LambdaVariables() {
         }
 
-        /** {@code code} is where the package is loaded from: the package itself, or its snapshot. */
-        static Map<String, String> of(FunctionSpec spec, Path code, RuntimeConfig config, Map<String, String> platform,
-                                      String logStream) {
-            return of(spec, FunctionPool.LATEST, code, config, platform, logStream);
-        }
-
+        /**
+         * {@code version} is {@code $LATEST} or a published version's number; {@code code} is where the package is
+         * loaded from: the package itself, or its snapshot.
+         */
         static Map<String, String> of(FunctionSpec spec, String version, Path code, RuntimeConfig config,
                                       Map<String, String> platform, String logStream) {
             Map<String, String> v = new HashMap<>();

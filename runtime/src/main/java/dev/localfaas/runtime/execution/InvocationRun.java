@@ -130,7 +130,8 @@ final class InvocationRun implements Runnable {
         FunctionLoadException fault = null;
         try {
             created = spec.runtime().process()
-                    ? ProcessEnvironment.initialize(spec, pool.code().path(), pool.config(), pool.platformVariables(), log)
+                    ? ProcessEnvironment.initialize(spec, pool.version(), pool.code().path(), pool.config(),
+                            pool.platformVariables(), log)
                     : ExecutionEnvironment.initialize(spec, pool.version(), pool.code(), pool.config(),
                             pool.platformVariables(), log);
         } catch (EnvironmentInitException e) {

@@ -53,13 +53,19 @@ final class ProcessEnvironment implements Environment {
         this.api = api;
     }
 
-    /** Starts the process and waits for its init to end (interrupted at init's deadline, when it is killed). */
-    static ProcessEnvironment initialize(FunctionSpec spec, Path code, RuntimeConfig config,
+    /**
+     * Starts the process and waits for its init to end (interrupted at init's deadline, when it is killed).
+     *
+     * @param version {@code $LATEST} or the published version it runs: the runtime reads it from
+     *                {@code AWS_LAMBDA_FUNCTION_VERSION} for {@code Context.getFunctionVersion()}, and it names the
+     *                log stream, as on Lambda
+     */
+    static ProcessEnvironment initialize(FunctionSpec spec, String version, Path code, RuntimeConfig config,
                                          Map<String, String> platform, InvocationLog log)
             throws EnvironmentInitException {
-        String stream = ExecutionEnvironment.newLogStreamName(FunctionPool.LATEST);
+        String stream = ExecutionEnvironment.newLogStreamName(version);
         Map<String, String> variables = new HashMap<>(
-                ExecutionEnvironment.LambdaVariables.of(spec, code, config, platform, stream));
+                ExecutionEnvironment.LambdaVariables.of(spec, version, code, config, platform, stream));
         variables.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + spec.runtime().runtime());
         ProcessEnvironment env = new ProcessEnvironment(spec, stream, RuntimeApiServer.start());
         env.idle = log.forFunction();

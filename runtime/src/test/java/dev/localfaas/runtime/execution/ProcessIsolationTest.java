@@ -125,6 +125,25 @@ class ProcessIsolationTest {
     }
 
     @Test
+    void aPublishedVersionRunsUnderItsOwnNumber() throws Exception {
+        FunctionSpec probe = process(Samples.spec("probe", Samples.behaviourJar(), "fixtures.behaviour.EnvProbe",
+                128, 30, 0, Map.of()));
+        InvocationResult r = fixture.engine.invokeVersionAsync(probe, "3", new Invocation(
+                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), Trigger.CLI, Invocation.newRequestId(), null,
+                "live")).get(120, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(Outcome.OK, r.outcome(), r.log());
+        assertEquals("3", r.version());
+        var body = json(r);
+        assertEquals("3", body.path("env").path("AWS_LAMBDA_FUNCTION_VERSION").asText(), "the runtime's variable");
+        assertEquals("3", body.path("context").path("functionVersion").asText(), "Context.getFunctionVersion()");
+        assertTrue(body.path("context").path("logStreamName").asText().contains("/[3]"),
+                body.path("context").path("logStreamName").asText());
+        assertTrue(body.path("context").path("invokedFunctionArn").asText().endsWith(":function:probe:live"),
+                body.path("context").path("invokedFunctionArn").asText());
+        assertTrue(r.log().contains("START RequestId: " + r.requestId() + " Version: 3"), r.log());
+    }
+
+    @Test
     void environmentsGetTheirOwnTmpWhichIsDeletedWhenTheyEnd() throws Exception {
         fixture.invoke("exiter", "{\"how\":\"none\"}");
         fixture.invoke("exiter", "{\"how\":\"system\",\"status\":1}");
