@@ -7,6 +7,7 @@ import dev.localfaas.runtime.isolation.ContextValues;
 import dev.localfaas.runtime.isolation.ErrorPayload;
 import dev.localfaas.runtime.isolation.FunctionLoadException;
 import dev.localfaas.runtime.isolation.process.ChildProcess;
+import dev.localfaas.runtime.isolation.process.EnvironmentFolders;
 import dev.localfaas.runtime.isolation.process.LaunchException;
 import dev.localfaas.runtime.isolation.process.LaunchPlan;
 import dev.localfaas.runtime.isolation.process.ProcessRuntimes;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -43,6 +43,8 @@ final class ProcessEnvironment implements Environment {
     private final String logStreamName;
     private final RuntimeApiServer api;
     private ChildProcess child;
+    /** The environment's own folder (its {@code /tmp}), deleted when it ends even if its process never started. */
+    private Path folder;
     private volatile InvocationLog current;
     private volatile InvocationLog idle;
     private volatile long lastUsedNanos = System.nanoTime();
@@ -71,11 +73,13 @@ final class ProcessEnvironment implements Environment {
         env.idle = log.forFunction();
         env.current = log;
         try {
-            ProcessRuntimes runtimes = RUNTIMES.computeIfAbsent(config.stateDir().toAbsolutePath(), ProcessRuntimes::new);
-            Path folder = config.stateDir().toAbsolutePath().resolve("environments")
-                    .resolve(spec.name() + "-" + UUID.randomUUID().toString().substring(0, 8));
+            ProcessRuntimes runtimes = RUNTIMES.computeIfAbsent(config.stateDir().toAbsolutePath(), dir -> {
+                EnvironmentFolders.sweep(dir); // what an emulator killed before it could clean up left here
+                return new ProcessRuntimes(dir);
+            });
+            env.folder = EnvironmentFolders.create(config.stateDir(), spec.name());
             LaunchPlan plan = runtimes.plan(spec.runtime().runtime(), code, spec.layers(), spec.memoryMb(), variables,
-                    env.api.address(), folder);
+                    env.api.address(), env.folder);
             env.child = ChildProcess.start(plan, env::write);
             CompletableFuture.anyOf(env.api.initialized(), env.child.onExit()).get();
             Optional<RuntimeAnswer> initError = env.api.initialized().getNow(null);
@@ -248,7 +252,9 @@ final class ProcessEnvironment implements Environment {
     public synchronized void close() {
         api.close();
         if (child != null) {
-            child.close();
+            child.close(); // kills it, then deletes its folder
+        } else if (folder != null) {
+            EnvironmentFolders.delete(folder); // it never started: a runtime that is not installed, a bad bootstrap
         }
     }
 

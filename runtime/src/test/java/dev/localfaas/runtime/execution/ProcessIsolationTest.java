@@ -2,6 +2,7 @@ package dev.localfaas.runtime.execution;
 
 import static dev.localfaas.runtime.execution.EngineFixture.json;
 import static dev.localfaas.runtime.execution.EngineFixture.text;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import dev.localfaas.runtime.function.Isolation;
 import dev.localfaas.runtime.function.RuntimeSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -46,6 +48,7 @@ class ProcessIsolationTest {
                 process(Samples.spec("stubborn", behaviour, "fixtures.behaviour.Stubborn", 128, 2, 0, Map.of())),
                 process(Samples.spec("bad-init", Samples.brokenFunctions().resolve("bad-init.jar"),
                         "broken.BadInit", 128, 30, 0, Map.of())),
+                process(Samples.spec("tmp-user", behaviour, "fixtures.behaviour.TmpUser", 128, 3, 0, Map.of())),
                 Samples.spec("neighbour", behaviour, "fixtures.behaviour.Upper"));
     }
 
@@ -141,6 +144,37 @@ class ProcessIsolationTest {
         assertTrue(body.path("context").path("invokedFunctionArn").asText().endsWith(":function:probe:live"),
                 body.path("context").path("invokedFunctionArn").asText());
         assertTrue(r.log().contains("START RequestId: " + r.requestId() + " Version: 3"), r.log());
+    }
+
+    @Test
+    void eachEnvironmentHasAFreshTmpUnderTheStateDirDeletedHoweverItEnds() throws Exception {
+        InvocationResult cold = fixture.invoke("tmp-user", "{}");
+        assertEquals(Outcome.OK, cold.outcome(), cold.log());
+        var first = json(cold);
+        Path tmp = Path.of(first.path("tmpdir").asText());
+        assertTrue(tmp.startsWith(state.toAbsolutePath().resolve("environments")), tmp.toString());
+        assertEquals(tmp.toString(), first.path("TMPDIR").asText(), "java.io.tmpdir and TMPDIR agree");
+        assertEquals(0, first.path("filesBefore").asInt(), "a new environment's /tmp is empty");
+        assertEquals(1, json(fixture.invoke("tmp-user", "{}")).path("filesBefore").asInt(),
+                "a warm environment keeps its /tmp, as on Lambda");
+
+        InvocationResult exit = fixture.invoke("tmp-user", "{\"then\":\"exit\"}");
+        assertEquals("Runtime.ExitError", exit.errorType(), exit.log());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(tmp.getParent()));
+
+        InvocationResult hung = fixture.invoke("tmp-user", "{\"then\":\"hang\"}");
+        assertEquals(Outcome.TIMEOUT, hung.outcome(), hung.log());
+        await().atMost(Duration.ofSeconds(20)).until(() -> environments("tmp-user-") == 0);
+
+        var fresh = json(fixture.invoke("tmp-user", "{}"));
+        assertEquals(0, fresh.path("filesBefore").asInt(), "killed at its timeout, its /tmp went with it");
+        assertFalse(fresh.path("tmpdir").asText().equals(tmp.toString()));
+    }
+
+    private static long environments(String prefix) throws java.io.IOException {
+        try (Stream<Path> envs = Files.list(state.resolve("environments"))) {
+            return envs.filter(p -> p.getFileName().toString().startsWith(prefix)).count();
+        }
     }
 
     @Test

@@ -65,6 +65,7 @@ public final class ChildProcess implements AutoCloseable {
         }
         LIVE.add(process);
         process.onExit().thenRun(() -> LIVE.remove(process));
+        EnvironmentFolders.recordProcess(plan.folder(), process);
         return new ChildProcess(process, plan.folder(), new OutputTail(log, output));
     }
 
