@@ -79,7 +79,7 @@ final class ExecutionEnvironment implements Environment {
         ExecutionEnvironment env = new ExecutionEnvironment(spec, version, code, config, platform);
         env.idle = log.forFunction();
         env.current = log;
-        LogWriter writer = env::write;
+        LogWriter writer = env.writer();
         Scope scope = env.enter(log, env.variables);
         try {
             LambdaApi api = LambdaApi.in(env.loader);
@@ -153,9 +153,24 @@ final class ExecutionEnvironment implements Environment {
         code.release();
     }
 
-    private void write(byte[] bytes) {
+    /** Output and log records to the invocation in progress, else to the function. */
+    private LogWriter writer() {
+        return new LogWriter() {
+            @Override
+            public void write(byte[] bytes) {
+                log().write(bytes);
+            }
+
+            @Override
+            public void record(byte[] message) {
+                log().record(message);
+            }
+        };
+    }
+
+    private InvocationLog log() {
         InvocationLog log = current;
-        (log != null ? log : idle).write(bytes);
+        return log != null ? log : idle;
     }
 
     private Scope enter(LogWriter writer, Map<String, String> vars) {

@@ -371,6 +371,7 @@ final class InvocationRun implements Runnable {
                                     String errorType, long allocated, long cpuNanos, long maxMemoryMb) {
         return new InvocationResult(spec.name(), pool.version(), invocation.requestId(), invocation.trigger(), at,
                 durationMs, initMs, billed, spec.memoryMb(), outcome, payload, errorType, log.text(),
-                invocation.payload().length, allocated, cpuNanos, invocation.triggerDetail(), trace, maxMemoryMb);
+                invocation.payload().length, allocated, cpuNanos, invocation.triggerDetail(), trace, maxMemoryMb,
+                log.continuedLines());
     }
 }

@@ -6,6 +6,7 @@ import dev.localfaas.runtime.function.FunctionSpec;
 import dev.localfaas.runtime.isolation.ContextValues;
 import dev.localfaas.runtime.isolation.ErrorPayload;
 import dev.localfaas.runtime.isolation.FunctionLoadException;
+import dev.localfaas.runtime.isolation.LogWriter;
 import dev.localfaas.runtime.isolation.process.ChildProcess;
 import dev.localfaas.runtime.isolation.process.EnvironmentFolders;
 import dev.localfaas.runtime.isolation.process.LaunchException;
@@ -80,7 +81,7 @@ final class ProcessEnvironment implements Environment {
             env.folder = EnvironmentFolders.create(config.stateDir(), spec.name());
             LaunchPlan plan = runtimes.plan(spec.runtime().runtime(), code, spec.layers(), spec.memoryMb(), variables,
                     env.api.address(), env.folder);
-            env.child = ChildProcess.start(plan, env::write);
+            env.child = ChildProcess.start(plan, env.writer());
             CompletableFuture.anyOf(env.api.initialized(), env.child.onExit()).get();
             Optional<RuntimeAnswer> initError = env.api.initialized().getNow(null);
             if (initError != null && initError.isEmpty()) {
@@ -258,8 +259,23 @@ final class ProcessEnvironment implements Environment {
         }
     }
 
-    private void write(byte[] bytes) {
+    /** What the process writes, and the log records it frames, to the invocation in progress, else the function. */
+    private LogWriter writer() {
+        return new LogWriter() {
+            @Override
+            public void write(byte[] bytes) {
+                log().write(bytes);
+            }
+
+            @Override
+            public void record(byte[] message) {
+                log().record(message);
+            }
+        };
+    }
+
+    private InvocationLog log() {
         InvocationLog log = current;
-        (log != null ? log : idle).write(bytes);
+        return log != null ? log : idle;
     }
 }

@@ -29,7 +29,8 @@ final class Reporter implements AutoCloseable {
     private static final long BUSY_LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final long IDLE_LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-    private record Line(String function, String text) {
+    /** A log line, or a multi-line log record ({@link LogSink#record}) when {@code record}. */
+    private record Line(String function, String text, boolean record) {
     }
 
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
@@ -50,20 +51,30 @@ final class Reporter implements AutoCloseable {
 
     /** The sink invocations write their log lines to: queued, never blocking. */
     LogSink sink() {
-        return this::line;
+        return new LogSink() {
+            @Override
+            public void line(String function, String line) {
+                Reporter.this.line(function, line, false);
+            }
+
+            @Override
+            public void record(String function, String text) {
+                Reporter.this.line(function, text, true);
+            }
+        };
     }
 
-    private void line(String function, String text) {
+    private void line(String function, String text, boolean record) {
         if (closed) {
             synchronized (this) { // after close: straight through, late but not lost
-                sink.line(function, text);
+                handOn(new Line(function, text, record));
                 sink.flush();
             }
         } else if (size.incrementAndGet() > CAPACITY) {
             size.decrementAndGet();
             dropped.incrementAndGet();
         } else {
-            queue.add(new Line(function, text));
+            queue.add(new Line(function, text, record));
         }
     }
 
@@ -122,11 +133,19 @@ final class Reporter implements AutoCloseable {
         }
     }
 
+    private void handOn(Line line) {
+        if (line.record()) {
+            sink.record(line.function(), line.text());
+        } else {
+            sink.line(line.function(), line.text());
+        }
+    }
+
     private void handOn(List<Object> batch) {
         List<InvocationResult> results = new ArrayList<>();
         for (Object item : batch) {
             if (item instanceof Line line) {
-                sink.line(line.function(), line.text());
+                handOn(line);
             } else if (item instanceof InvocationResult result) {
                 results.add(result);
             } else if (item instanceof CountDownLatch marker) {

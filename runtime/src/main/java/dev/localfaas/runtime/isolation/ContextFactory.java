@@ -119,8 +119,8 @@ public final class ContextFactory {
     }
 
     /**
-     * {@code LambdaLogger}: each call is one line (a newline added when the text lacks one); a level other than
-     * UNDEFINED prefixes {@code [LEVEL] }.
+     * {@code LambdaLogger}: each call is one log record ({@link LogWriter#record}): on its own line, one record however
+     * many lines it holds; a level other than UNDEFINED prefixes {@code [LEVEL] }.
      */
     private record LoggerHandler(LogWriter log) implements InvocationHandler {
         @Override
@@ -134,16 +134,12 @@ public final class ContextFactory {
             }
             byte[] body = args[0] instanceof byte[] bytes ? bytes
                     : String.valueOf(args[0]).getBytes(StandardCharsets.UTF_8);
-            // AWS sends each log() call as one log event (a frame), so text without a trailing newline is still a
-            // line of its own there, never joined to the next call's text
-            boolean ended = body.length > 0 && body[body.length - 1] == '\n';
-            byte[] framed = new byte[prefix.length() + body.length + (ended ? 0 : 1)];
+            // AWS sends each log() call as one log event (a frame): text without a trailing newline is still a line of
+            // its own, never joined to the next call's text, and a message of several lines stays one record
+            byte[] framed = new byte[prefix.length() + body.length];
             System.arraycopy(prefix.getBytes(StandardCharsets.UTF_8), 0, framed, 0, prefix.length());
             System.arraycopy(body, 0, framed, prefix.length(), body.length);
-            if (!ended) {
-                framed[framed.length - 1] = '\n';
-            }
-            log.write(framed);
+            log.record(framed);
             return null;
         }
     }
