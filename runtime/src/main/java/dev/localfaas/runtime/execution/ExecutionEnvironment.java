@@ -155,17 +155,7 @@ final class ExecutionEnvironment implements Environment {
 
     /** Output and log records to the invocation in progress, else to the function. */
     private LogWriter writer() {
-        return new LogWriter() {
-            @Override
-            public void write(byte[] bytes) {
-                log().write(bytes);
-            }
-
-            @Override
-            public void record(byte[] message) {
-                log().record(message);
-            }
-        };
+        return InvocationLog.routedTo(this::log);
     }
 
     private InvocationLog log() {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The log of one invocation: kept whole (for {@code X-Amz-Log-Result} and the result) and passed on line by line to
@@ -39,6 +40,21 @@ final class InvocationLog implements LogWriter {
         InvocationLog log = new InvocationLog(function, sink);
         log.close();
         return log;
+    }
+
+    /** A writer that passes text and records to the log {@code target} names at the time of each write. */
+    static LogWriter routedTo(Supplier<InvocationLog> target) {
+        return new LogWriter() {
+            @Override
+            public void write(byte[] bytes) {
+                target.get().write(bytes);
+            }
+
+            @Override
+            public void record(byte[] message) {
+                target.get().record(message);
+            }
+        };
     }
 
     /** A log for what the environment prints while none of its invocations runs, attributed to the function. */

@@ -261,17 +261,7 @@ final class ProcessEnvironment implements Environment {
 
     /** What the process writes, and the log records it frames, to the invocation in progress, else the function. */
     private LogWriter writer() {
-        return new LogWriter() {
-            @Override
-            public void write(byte[] bytes) {
-                log().write(bytes);
-            }
-
-            @Override
-            public void record(byte[] message) {
-                log().record(message);
-            }
-        };
+        return InvocationLog.routedTo(this::log);
     }
 
     private InvocationLog log() {

@@ -76,6 +76,16 @@ class ProcessIsolationTest {
         InvocationResult warm = fixture.invoke("upper", "\"again\"");
         assertEquals("\"AGAIN\"", text(warm));
         assertFalse(warm.coldStart());
+
+        // Azure's Consumption plan bills the memory used: both records are billed on their peak, Lambda on 128 MB
+        var usage = new dev.localfaas.runtime.metering.LiveUsage(dev.localfaas.runtime.metering.PriceBook.builtIn(),
+                new dev.localfaas.runtime.metering.ReportOptions(java.util.List.of("aws-x86_64", "azure-consumption"),
+                        false, 0, null, null));
+        usage.onInvocation(cold);
+        usage.onInvocation(warm);
+        var bills = usage.report().bills();
+        assertEquals(2, bills.get("azure-consumption").measuredMemory());
+        assertEquals(0, bills.get("aws-x86_64").measuredMemory());
     }
 
     @Test
