@@ -95,6 +95,19 @@ final class ConsoleLog implements LogSink {
         }
     }
 
+    /**
+     * A multi-line {@code LambdaLogger} record: in the JSON format one object whose message keeps the newlines, as
+     * Lambda keeps it one log event; in the text format its lines one by one, as a terminal shows them.
+     */
+    @Override
+    public void record(String function, String requestId, String text) {
+        if (settings.getOrDefault(function, fallback).json()) {
+            line(function, requestId, text);
+        } else {
+            LogSink.super.record(function, requestId, text);
+        }
+    }
+
     private String text(String function, String line, LineKind kind) {
         String prefix = prefixes.computeIfAbsent(function, this::prefix);
         // sized for the whole line with its separator: growing the builder was most of this method's cost

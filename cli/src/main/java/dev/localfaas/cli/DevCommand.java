@@ -70,6 +70,12 @@ final class DevCommand implements Callable<Integer> {
             description = "Start with a debugger port (JDWP) an IDE attaches to (default port: 5005).")
     Integer debugPort;
 
+    @Option(names = "--isolation", paramLabel = "[NAME=]MODE",
+            description = "How the functions' environments are isolated: classloader (default; fastest reload, --debug"
+                    + " breakpoints) or process (a child JVM on AWS's runtime interface client per environment), for"
+                    + " every function or, as NAME=process, for one (repeatable). See docs/isolation.md.")
+    List<String> isolation;
+
     @Mixin
     CommonOptions common;
 
@@ -98,6 +104,7 @@ final class DevCommand implements Callable<Integer> {
         if (!compiler.equals("javac") && !compiler.equals("maven")) {
             throw CliException.usage("--compiler " + compiler + " is not known; use javac or maven");
         }
+        IsolationChoice.parse(isolation); // a bad value is said before the first build, not after it
         List<MavenModule> modules = MavenModule.in(dir);
         if (modules.isEmpty()) {
             throw CliException.usage(dir + " has no src/main/java, in it or in a module folder; nothing to watch");
@@ -120,6 +127,7 @@ final class DevCommand implements Callable<Integer> {
         run.port = port;
         run.noWatch = true; // the sources are watched here; the JAR changes are ours
         run.stateDir = stateDir;
+        run.isolation = isolation;
         run.common = common;
         run.project = new ProjectSource(); // faas dev serves the folder it built, never a template
         run.access = new AccessOptions(); // no gateway policies under faas dev

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -56,6 +57,12 @@ final class InvokeCommand implements Callable<Integer> {
     @Option(names = "--memory", paramLabel = "MB", description = "Override the function's memory size.")
     Integer memoryMb;
 
+    @Option(names = "--isolation", paramLabel = "MODE",
+            description = "How the function's environment is isolated: classloader (default; in this JVM) or process"
+                    + " (a child JVM on AWS's runtime interface client: real Max Memory Used, System.exit and"
+                    + " out-of-memory end only it). Overrides the template's choice. See docs/isolation.md.")
+    List<String> isolation;
+
     @Option(names = "--url", paramLabel = "URL",
             description = "Invoke through a running gateway's Invoke API instead, e.g. http://127.0.0.1:3000.")
     URI url;
@@ -71,11 +78,19 @@ final class InvokeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     URI awsEndpoint;
 
+    /** What {@code --isolation} chose. */
+    private IsolationChoice isolations = IsolationChoice.NONE;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         validateLimits();
+        isolations = IsolationChoice.parse(isolation);
+        if (url != null && isolation != null && !isolation.isEmpty()) {
+            throw CliException.usage("--isolation does not apply with --url: the running gateway isolates its functions"
+                    + " as it was started; restart it with faas run --isolation, or drop --url");
+        }
         byte[] payload = EventInput.read(event, System.in);
         if (url != null) {
             return RemoteInvoke.invoke(url, admin.token, function, payload, out, err);
@@ -132,7 +147,11 @@ final class InvokeCommand implements Callable<Integer> {
     }
 
     private FunctionSpec override(FunctionSpec s) {
-        if (!s.name().equals(function) || (timeoutSeconds == null && memoryMb == null)) {
+        if (!s.name().equals(function)) {
+            return s;
+        }
+        s = isolations.apply(s);
+        if (timeoutSeconds == null && memoryMb == null) {
             return s;
         }
         return s.withLimits(memoryMb != null ? memoryMb : s.memoryMb(),

@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code faas run --isolation}: {@code classloader} or {@code process} for every Java function, or
- * {@code NAME=process} for one (repeatable; a named choice beats the global one, and both beat the template's
- * {@code Metadata: localfaas: isolation}). Functions in other languages always run in a process.
+ * {@code --isolation} of {@code faas run}, {@code faas invoke} and {@code faas dev}: {@code classloader} or
+ * {@code process} for every Java function, or {@code NAME=process} for one (repeatable; a named choice beats the
+ * global one, and both beat the template's {@code Metadata: localfaas: isolation}). Functions in other languages
+ * always run in a process.
  */
 record IsolationChoice(Optional<Isolation> all, Map<String, Isolation> perFunction) {
 

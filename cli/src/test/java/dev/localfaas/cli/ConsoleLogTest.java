@@ -99,6 +99,22 @@ class ConsoleLogTest {
     }
 
     @Test
+    void aMultiLineLoggerRecordIsOneJsonObjectAndItsLinesInText() throws Exception {
+        ConsoleLog json = console(options("--log-format", "json"), false, spec("hello", Map.of()));
+        json.record("hello", "r1", "[ERROR] failed:\n  at example.Handler.handle");
+        json.flush();
+        assertEquals(1, lines().size(), lines().toString());
+        JsonNode record = json(lines().get(0));
+        assertEquals("ERROR", record.get("level").asText());
+        assertEquals("failed:\n  at example.Handler.handle", record.get("message").asText());
+        written.getBuffer().setLength(0);
+        ConsoleLog text = console(options(), false, spec("hello", Map.of()));
+        text.record("hello", "r1", "[ERROR] failed:\n  at example.Handler.handle");
+        text.flush();
+        assertEquals(List.of("hello | [ERROR] failed:", "hello |   at example.Handler.handle"), lines());
+    }
+
+    @Test
     void levelsFilterTheApplicationAndSystemLinesApart() {
         ConsoleLog log = console(options("--log-level", "warn", "--system-log-level", "DEBUG"), false,
                 spec("hello", Map.of()));

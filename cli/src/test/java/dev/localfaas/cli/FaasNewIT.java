@@ -117,6 +117,35 @@ class FaasNewIT {
         }
     }
 
+    @Test
+    void faasDevWithProcessIsolationServesAndReloadsAChildJvm() throws Exception {
+        Path project = work.resolve("dev-process-project");
+        copyTree(builtHttpProject(), project);
+        Path source = project.resolve("src/main/java/com/example/HelloApi.java");
+        String original = Files.readString(source);
+        try (RunningFaas faas = RunningFaas.startWith(List.of("dev", project.toString(), "--port", "0", "--state-dir",
+                work.resolve("state-process").toString(), "--isolation", "process"), work, "dev-process")) {
+            assertEquals("{\"message\":\"Hello, Ada!\"}", faas.get("/hello-api?name=Ada").body());
+            await().atMost(Duration.ofSeconds(30)).until(() -> faas.out().lines()
+                    .anyMatch(l -> l.contains("REPORT RequestId:") && l.matches(".*Max Memory Used: \\d+ MB.*")));
+
+            Files.writeString(source, original.replace("Hello, ", "Howdy, "));
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> faas.get("/hello-api?name=Ada").body(), body -> body.contains("Howdy, Ada!"));
+        }
+    }
+
+    @Test
+    void faasDevRefusesABadIsolationBeforeBuilding() throws Exception {
+        Path project = work.resolve("unbuilt");
+        Files.createDirectories(project.resolve("src/main/java"));
+        Files.writeString(project.resolve("pom.xml"), "<project/>");
+        CliRun run = CliRun.of("dev", project.toString(), "--isolation", "jail");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertEquals("faas: --isolation jail is not an isolation; use classloader or process, for one function as"
+                + " NAME=process", run.err().strip());
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {

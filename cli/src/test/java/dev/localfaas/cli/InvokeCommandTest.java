@@ -133,6 +133,31 @@ class InvokeCommandTest {
     }
 
     @Test
+    void isolationProcessRunsTheFunctionInAChildJvmWithItsRealMemory() throws IOException {
+        CliRun run = invoke("hello", "--isolation", "process", "--event",
+                CliRun.events().resolve("hello.json").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("\"message\":\"Hello, "), run.out());
+        assertTrue(run.err().lines().anyMatch(l -> l.startsWith("REPORT RequestId: ")
+                && l.matches(".*\tMax Memory Used: \\d+ MB\t.*")), "a child JVM's peak, not n/a: " + run.err());
+        try (var envs = Files.list(state.resolve("environments"))) {
+            assertEquals(0, envs.count(), "the environment's folder went with it");
+        }
+    }
+
+    @Test
+    void aBadIsolationIsOneLineNamingTheFlagAndTheChoices() {
+        CliRun run = invoke("hello", "--isolation", "vm");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertEquals("faas: --isolation vm is not an isolation; use classloader or process, for one function as"
+                + " NAME=process", run.err().strip());
+        CliRun remote = invoke("hello", "--isolation", "process", "--url", "http://127.0.0.1:1");
+        assertEquals(ExitCodes.USAGE, remote.exitCode());
+        assertEquals("faas: --isolation does not apply with --url: the running gateway isolates its functions as it"
+                + " was started; restart it with faas run --isolation, or drop --url", remote.err().strip());
+    }
+
+    @Test
     void badUsageExits2WithAHint() {
         CliRun run = CliRun.of("invoke");
         assertEquals(ExitCodes.USAGE, run.exitCode());

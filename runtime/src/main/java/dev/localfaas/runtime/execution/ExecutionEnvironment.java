@@ -79,7 +79,7 @@ final class ExecutionEnvironment implements Environment {
         ExecutionEnvironment env = new ExecutionEnvironment(spec, version, code, config, platform);
         env.idle = log.forFunction();
         env.current = log;
-        LogWriter writer = env::write;
+        LogWriter writer = env.writer();
         Scope scope = env.enter(log, env.variables);
         try {
             LambdaApi api = LambdaApi.in(env.loader);
@@ -153,9 +153,14 @@ final class ExecutionEnvironment implements Environment {
         code.release();
     }
 
-    private void write(byte[] bytes) {
+    /** Output and log records to the invocation in progress, else to the function. */
+    private LogWriter writer() {
+        return InvocationLog.routedTo(this::log);
+    }
+
+    private InvocationLog log() {
         InvocationLog log = current;
-        (log != null ? log : idle).write(bytes);
+        return log != null ? log : idle;
     }
 
     private Scope enter(LogWriter writer, Map<String, String> vars) {
@@ -182,12 +187,10 @@ final class ExecutionEnvironment implements Environment {
         private LambdaVariables() {
         }
 
-        /** {@code code} is where the package is loaded from: the package itself, or its snapshot. */
-        static Map<String, String> of(FunctionSpec spec, Path code, RuntimeConfig config, Map<String, String> platform,
-                                      String logStream) {
-            return of(spec, FunctionPool.LATEST, code, config, platform, logStream);
-        }
-
+        /**
+         * {@code version} is {@code $LATEST} or a published version's number; {@code code} is where the package is
+         * loaded from: the package itself, or its snapshot.
+         */
         static Map<String, String> of(FunctionSpec spec, String version, Path code, RuntimeConfig config,
                                       Map<String, String> platform, String logStream) {
             Map<String, String> v = new HashMap<>();

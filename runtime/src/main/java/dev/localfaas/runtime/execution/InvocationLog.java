@@ -2,7 +2,10 @@ package dev.localfaas.runtime.execution;
 
 import dev.localfaas.runtime.isolation.LogWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The log of one invocation: kept whole (for {@code X-Amz-Log-Result} and the result) and passed on line by line to
@@ -24,6 +27,10 @@ final class InvocationLog implements LogWriter {
     private boolean closed;
     /** The size of the log when it closed; late text after it is passed on and then forgotten. */
     private int closedSize;
+    /** Complete lines in the kept log. */
+    private int lines;
+    /** Lines that continue a multi-line record begun on the line before; null until there is one. */
+    private List<Integer> continued;
 
     InvocationLog(String function, String requestId, LogSink sink) {
         this.function = function;
@@ -42,6 +49,21 @@ final class InvocationLog implements LogWriter {
         return log;
     }
 
+    /** A writer that passes text and records to the log {@code target} names at the time of each write. */
+    static LogWriter routedTo(Supplier<InvocationLog> target) {
+        return new LogWriter() {
+            @Override
+            public void write(byte[] bytes) {
+                target.get().write(bytes);
+            }
+
+            @Override
+            public void record(byte[] message) {
+                target.get().record(message);
+            }
+        };
+    }
+
     /** A log for what the environment prints while none of its invocations runs, attributed to the function. */
     InvocationLog forFunction() {
         return ofFunction(function, sink);
@@ -55,6 +77,9 @@ final class InvocationLog implements LogWriter {
             if (bytes[i] == '\n') {
                 emit(lineStart, i);
                 lineStart = i + 1;
+                if (!closed) {
+                    lines++;
+                }
             }
         }
         if (closed && lineStart == size) {
@@ -75,7 +100,48 @@ final class InvocationLog implements LogWriter {
         append(line.getBytes(StandardCharsets.UTF_8));
         append(new byte[] {'\n'});
         lineStart = size;
+        lines++;
         sink.line(function, requestId, line); // the text we were given: no need to decode what we just encoded
+    }
+
+    /**
+     * One log record: after any unterminated text (a record is never joined to it), on a line of its own; a record of
+     * several lines is kept as one ({@link #continuedLines()}) and passed on whole ({@link LogSink#record}).
+     */
+    @Override
+    public synchronized void record(byte[] message) {
+        int body = message.length > 0 && message[message.length - 1] == '\n' ? message.length - 1 : message.length;
+        int breaks = 0;
+        for (int i = 0; i < body; i++) {
+            if (message[i] == '\n') {
+                breaks++;
+            }
+        }
+        if (lineStart < size) {
+            write(new byte[] {'\n'});
+        }
+        if (breaks == 0) {
+            LogWriter.super.record(message); // one line: a line like any other
+            return;
+        }
+        if (!closed) {
+            append(Arrays.copyOf(message, body));
+            append(new byte[] {'\n'});
+            lineStart = size;
+            if (continued == null) {
+                continued = new ArrayList<>();
+            }
+            for (int k = 1; k <= breaks; k++) {
+                continued.add(lines + k);
+            }
+            lines += breaks + 1;
+        }
+        sink.record(function, requestId, new String(message, 0, body, StandardCharsets.UTF_8).replace("\r\n", "\n"));
+    }
+
+    /** The lines that continue the record of the line before (see {@link InvocationResult#continuedLines()}). */
+    synchronized List<Integer> continuedLines() {
+        return continued == null ? List.of() : List.copyOf(continued);
     }
 
     synchronized String text() {

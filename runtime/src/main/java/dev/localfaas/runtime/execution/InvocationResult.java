@@ -1,6 +1,7 @@
 package dev.localfaas.runtime.execution;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What one invocation produced and what it cost.
@@ -28,6 +29,9 @@ import java.time.Instant;
  * @param trace         where it sits in its trace, or null when not traced (results built outside the engine)
  * @param maxMemoryUsedMb the environment's real peak memory (a process environment's peak RSS), or -1 where it is
  *                      not measured (class-loader isolation)
+ * @param continuedLines the lines of {@code log} (0-based, as {@code log.split("\n")} numbers them) that continue the
+ *                      log record of the line before: the later lines of a multi-line {@code LambdaLogger.log}
+ *                      message, which Lambda keeps as one log event; empty when every line is its own
  */
 public record InvocationResult(
         String function,
@@ -48,7 +52,21 @@ public record InvocationResult(
         long cpuNanos,
         String triggerDetail,
         TraceSpan trace,
-        long maxMemoryUsedMb) {
+        long maxMemoryUsedMb,
+        List<Integer> continuedLines) {
+
+    public InvocationResult {
+        continuedLines = continuedLines == null ? List.of() : List.copyOf(continuedLines);
+    }
+
+    /** A result whose log lines are each their own record. */
+    public InvocationResult(String function, String version, String requestId, Trigger trigger, Instant start,
+            double durationMs, double initMs, long billedMs, int memoryMb, Outcome outcome, byte[] payload,
+            String errorType, String log, long requestBytes, long allocatedBytes, long cpuNanos, String triggerDetail,
+            TraceSpan trace, long maxMemoryUsedMb) {
+        this(function, version, requestId, trigger, start, durationMs, initMs, billedMs, memoryMb, outcome, payload,
+                errorType, log, requestBytes, allocatedBytes, cpuNanos, triggerDetail, trace, maxMemoryUsedMb, List.of());
+    }
 
     /** A result whose memory use was not measured (class-loader isolation). */
     public InvocationResult(String function, String version, String requestId, Trigger trigger, Instant start,

@@ -130,7 +130,8 @@ final class InvocationRun implements Runnable {
         FunctionLoadException fault = null;
         try {
             created = spec.runtime().process()
-                    ? ProcessEnvironment.initialize(spec, pool.code().path(), pool.config(), pool.platformVariables(), log)
+                    ? ProcessEnvironment.initialize(spec, pool.version(), pool.code().path(), pool.config(),
+                            pool.platformVariables(), log)
                     : ExecutionEnvironment.initialize(spec, pool.version(), pool.code(), pool.config(),
                             pool.platformVariables(), log);
         } catch (EnvironmentInitException e) {
@@ -370,6 +371,7 @@ final class InvocationRun implements Runnable {
                                     String errorType, long allocated, long cpuNanos, long maxMemoryMb) {
         return new InvocationResult(spec.name(), pool.version(), invocation.requestId(), invocation.trigger(), at,
                 durationMs, initMs, billed, spec.memoryMb(), outcome, payload, errorType, log.text(),
-                invocation.payload().length, allocated, cpuNanos, invocation.triggerDetail(), trace, maxMemoryMb);
+                invocation.payload().length, allocated, cpuNanos, invocation.triggerDetail(), trace, maxMemoryMb,
+                log.continuedLines());
     }
 }

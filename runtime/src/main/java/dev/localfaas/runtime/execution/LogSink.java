@@ -20,6 +20,14 @@ public interface LogSink {
         line(function, line);
     }
 
+    /**
+     * One log record of several lines (a multi-line {@code LambdaLogger.log} message, which Lambda keeps as one log
+     * event): by default its lines one by one; a sink that renders records whole (JSON) overrides it.
+     */
+    default void record(String function, String requestId, String text) {
+        text.lines().forEach(l -> line(function, requestId, l));
+    }
+
     /** The end of a batch: a sink that buffers writes it out now. */
     default void flush() {
     }

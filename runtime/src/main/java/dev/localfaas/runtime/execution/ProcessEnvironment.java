@@ -6,7 +6,9 @@ import dev.localfaas.runtime.function.FunctionSpec;
 import dev.localfaas.runtime.isolation.ContextValues;
 import dev.localfaas.runtime.isolation.ErrorPayload;
 import dev.localfaas.runtime.isolation.FunctionLoadException;
+import dev.localfaas.runtime.isolation.LogWriter;
 import dev.localfaas.runtime.isolation.process.ChildProcess;
+import dev.localfaas.runtime.isolation.process.EnvironmentFolders;
 import dev.localfaas.runtime.isolation.process.LaunchException;
 import dev.localfaas.runtime.isolation.process.LaunchPlan;
 import dev.localfaas.runtime.isolation.process.ProcessRuntimes;
@@ -19,7 +21,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -43,6 +44,8 @@ final class ProcessEnvironment implements Environment {
     private final String logStreamName;
     private final RuntimeApiServer api;
     private ChildProcess child;
+    /** The environment's own folder (its {@code /tmp}), deleted when it ends even if its process never started. */
+    private Path folder;
     private volatile InvocationLog current;
     private volatile InvocationLog idle;
     private volatile long lastUsedNanos = System.nanoTime();
@@ -53,24 +56,32 @@ final class ProcessEnvironment implements Environment {
         this.api = api;
     }
 
-    /** Starts the process and waits for its init to end (interrupted at init's deadline, when it is killed). */
-    static ProcessEnvironment initialize(FunctionSpec spec, Path code, RuntimeConfig config,
+    /**
+     * Starts the process and waits for its init to end (interrupted at init's deadline, when it is killed).
+     *
+     * @param version {@code $LATEST} or the published version it runs: the runtime reads it from
+     *                {@code AWS_LAMBDA_FUNCTION_VERSION} for {@code Context.getFunctionVersion()}, and it names the
+     *                log stream, as on Lambda
+     */
+    static ProcessEnvironment initialize(FunctionSpec spec, String version, Path code, RuntimeConfig config,
                                          Map<String, String> platform, InvocationLog log)
             throws EnvironmentInitException {
-        String stream = ExecutionEnvironment.newLogStreamName(FunctionPool.LATEST);
+        String stream = ExecutionEnvironment.newLogStreamName(version);
         Map<String, String> variables = new HashMap<>(
-                ExecutionEnvironment.LambdaVariables.of(spec, code, config, platform, stream));
+                ExecutionEnvironment.LambdaVariables.of(spec, version, code, config, platform, stream));
         variables.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + spec.runtime().runtime());
         ProcessEnvironment env = new ProcessEnvironment(spec, stream, RuntimeApiServer.start());
         env.idle = log.forFunction();
         env.current = log;
         try {
-            ProcessRuntimes runtimes = RUNTIMES.computeIfAbsent(config.stateDir().toAbsolutePath(), ProcessRuntimes::new);
-            Path folder = config.stateDir().toAbsolutePath().resolve("environments")
-                    .resolve(spec.name() + "-" + UUID.randomUUID().toString().substring(0, 8));
+            ProcessRuntimes runtimes = RUNTIMES.computeIfAbsent(config.stateDir().toAbsolutePath(), dir -> {
+                EnvironmentFolders.sweep(dir); // what an emulator killed before it could clean up left here
+                return new ProcessRuntimes(dir);
+            });
+            env.folder = EnvironmentFolders.create(config.stateDir(), spec.name());
             LaunchPlan plan = runtimes.plan(spec.runtime().runtime(), code, spec.layers(), spec.memoryMb(), variables,
-                    env.api.address(), folder);
-            env.child = ChildProcess.start(plan, env::write);
+                    env.api.address(), env.folder);
+            env.child = ChildProcess.start(plan, env.writer());
             CompletableFuture.anyOf(env.api.initialized(), env.child.onExit()).get();
             Optional<RuntimeAnswer> initError = env.api.initialized().getNow(null);
             if (initError != null && initError.isEmpty()) {
@@ -242,12 +253,19 @@ final class ProcessEnvironment implements Environment {
     public synchronized void close() {
         api.close();
         if (child != null) {
-            child.close();
+            child.close(); // kills it, then deletes its folder
+        } else if (folder != null) {
+            EnvironmentFolders.delete(folder); // it never started: a runtime that is not installed, a bad bootstrap
         }
     }
 
-    private void write(byte[] bytes) {
+    /** What the process writes, and the log records it frames, to the invocation in progress, else the function. */
+    private LogWriter writer() {
+        return InvocationLog.routedTo(this::log);
+    }
+
+    private InvocationLog log() {
         InvocationLog log = current;
-        (log != null ? log : idle).write(bytes);
+        return log != null ? log : idle;
     }
 }

@@ -29,7 +29,8 @@ final class Reporter implements AutoCloseable {
     private static final long BUSY_LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final long IDLE_LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-    private record Line(String function, String requestId, String text) {
+    /** A log line, or a multi-line log record ({@link LogSink#record}) when {@code record}. */
+    private record Line(String function, String requestId, String text, boolean record) {
     }
 
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
@@ -53,27 +54,32 @@ final class Reporter implements AutoCloseable {
         return new LogSink() {
             @Override
             public void line(String function, String text) {
-                Reporter.this.line(function, null, text);
+                Reporter.this.line(function, null, text, false);
             }
 
             @Override
             public void line(String function, String requestId, String text) {
-                Reporter.this.line(function, requestId, text);
+                Reporter.this.line(function, requestId, text, false);
+            }
+
+            @Override
+            public void record(String function, String requestId, String text) {
+                Reporter.this.line(function, requestId, text, true);
             }
         };
     }
 
-    private void line(String function, String requestId, String text) {
+    private void line(String function, String requestId, String text, boolean record) {
         if (closed) {
             synchronized (this) { // after close: straight through, late but not lost
-                sink.line(function, requestId, text);
+                handOn(new Line(function, requestId, text, record));
                 sink.flush();
             }
         } else if (size.incrementAndGet() > CAPACITY) {
             size.decrementAndGet();
             dropped.incrementAndGet();
         } else {
-            queue.add(new Line(function, requestId, text));
+            queue.add(new Line(function, requestId, text, record));
         }
     }
 
@@ -132,11 +138,19 @@ final class Reporter implements AutoCloseable {
         }
     }
 
+    private void handOn(Line line) {
+        if (line.record()) {
+            sink.record(line.function(), line.requestId(), line.text());
+        } else {
+            sink.line(line.function(), line.requestId(), line.text());
+        }
+    }
+
     private void handOn(List<Object> batch) {
         List<InvocationResult> results = new ArrayList<>();
         for (Object item : batch) {
             if (item instanceof Line line) {
-                sink.line(line.function(), line.requestId(), line.text());
+                handOn(line);
             } else if (item instanceof InvocationResult result) {
                 results.add(result);
             } else if (item instanceof CountDownLatch marker) {

@@ -131,10 +131,10 @@ public final class ContextFactory {
     }
 
     /**
-     * {@code LambdaLogger} as the AWS runtime's: each call is one line (a newline added when the text lacks one); a
-     * call below {@code AWS_LAMBDA_LOG_LEVEL} is dropped ({@code log(String)}, level UNDEFINED, never is); in the
-     * TEXT format a level other than UNDEFINED prefixes {@code [LEVEL] }, in the JSON format each call is one object
-     * {@code {"timestamp","message","level","AWSRequestId"}}.
+     * {@code LambdaLogger} as the AWS runtime's: each call is one log record ({@link LogWriter#record}), on its own
+     * line, one record however many lines it holds; a call below {@code AWS_LAMBDA_LOG_LEVEL} is dropped
+     * ({@code log(String)}, level UNDEFINED, never is); in the TEXT format a level other than UNDEFINED prefixes
+     * {@code [LEVEL] }, in the JSON format each call is one object {@code {"timestamp","message","level","AWSRequestId"}}.
      */
     private record LoggerHandler(LogWriter log, LoggerSettings settings, java.util.function.Supplier<String> requestId)
             implements InvocationHandler {
@@ -150,20 +150,16 @@ public final class ContextFactory {
             byte[] body = args[0] instanceof byte[] bytes ? bytes
                     : String.valueOf(args[0]).getBytes(StandardCharsets.UTF_8);
             if (settings.json()) {
-                log.write(settings.record(new String(body, StandardCharsets.UTF_8), level, requestId.get()));
+                log.record(settings.record(new String(body, StandardCharsets.UTF_8), level, requestId.get()));
                 return null;
             }
             String prefix = level.equals("UNDEFINED") ? "" : "[" + level + "] ";
-            // AWS sends each log() call as one log event (a frame), so text without a trailing newline is still a
-            // line of its own there, never joined to the next call's text
-            boolean ended = body.length > 0 && body[body.length - 1] == '\n';
-            byte[] framed = new byte[prefix.length() + body.length + (ended ? 0 : 1)];
+            // AWS sends each log() call as one log event (a frame): text without a trailing newline is still a line of
+            // its own, never joined to the next call's text, and a message of several lines stays one record
+            byte[] framed = new byte[prefix.length() + body.length];
             System.arraycopy(prefix.getBytes(StandardCharsets.UTF_8), 0, framed, 0, prefix.length());
             System.arraycopy(body, 0, framed, prefix.length(), body.length);
-            if (!ended) {
-                framed[framed.length - 1] = '\n';
-            }
-            log.write(framed);
+            log.record(framed);
             return null;
         }
     }

@@ -123,8 +123,11 @@ final class Arithmetic {
             case GB_SECONDS, GIB_SECONDS, GB_HOURS -> {
                 int billedMb = p.billing().billableMemoryMb(g.memoryMb());
                 String size = Amounts.quantity(BigDecimal.valueOf(billedMb).divide(MB_PER_GB)) + " " + unit.sizeUnit();
+                BigDecimal measured = g.get(Measure.MEASURED_MEMORY);
                 yield time + " × " + size + (billedMb == g.memoryMb() ? ""
                         : " (" + Amounts.quantity(g.memoryMb()) + " MB billed as " + Amounts.quantity(billedMb) + " MB)")
+                        + (measured.signum() == 0 ? "" : measured.compareTo(g.count()) == 0 ? " (measured memory)"
+                        : " (" + Amounts.quantity(measured) + " of them on measured memory)")
                         + (unit == Unit.GB_HOURS ? " ÷ 3,600,000 ms an hour" : "");
             }
             case VCPU_SECONDS -> {

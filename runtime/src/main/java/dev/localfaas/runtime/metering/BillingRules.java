@@ -2,6 +2,7 @@ package dev.localfaas.runtime.metering;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How a provider turns one invocation into billable time and memory: its rounding, its minimum, whether it bills
@@ -79,18 +80,59 @@ public record BillingRules(int durationRoundingMs, int minimumBilledMs, boolean 
         return maxMemoryMb > 0 ? Math.min(mb, maxMemoryMb) : mb;
     }
 
-    /** One line per approximation, said in every report that shows this provider. */
-    public List<String> standIns() {
+    /**
+     * Whether {@code r} is billed on the memory it used: the provider bills observed memory and the record carries a
+     * measured peak ({@code maxMemoryUsedMb}, written in process isolation).
+     */
+    public boolean billsMeasuredMemory(UsageRecord r) {
+        return memoryBasis == MemoryBasis.OBSERVED && r.maxMemoryUsedMb() > 0;
+    }
+
+    /**
+     * The memory size {@code r} is billed at: its measured peak rounded the provider's way where
+     * {@link #billsMeasuredMemory} applies, else its configured memory (rounded later, by {@link #billableMemoryMb}).
+     */
+    public int memoryOf(UsageRecord r) {
+        if (!billsMeasuredMemory(r)) {
+            return r.memoryMb();
+        }
+        return billableMemoryMb((int) Math.min(Integer.MAX_VALUE, r.maxMemoryUsedMb()));
+    }
+
+    /**
+     * What the report says of the memory billed, for a provider that bills the memory used: how many records were
+     * billed on their measured memory ({@code measured} of {@code ran}); empty for a provider that bills the
+     * configured memory.
+     */
+    public Optional<String> memoryLine(long measured, long ran) {
+        if (memoryBasis != MemoryBasis.OBSERVED || measured <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of("billed on measured memory: " + measured + (measured == 1 ? " record" : " records")
+                + " (the peak resident memory process isolation measured, its maxMemoryUsedMb"
+                + (memoryRoundingMb > 0 ? ", rounded up to " + memoryRoundingMb + " MB" : "")
+                + (maxMemoryMb > 0 ? ", at most " + maxMemoryMb + " MB" : "")
+                + "; Azure samples memory through the execution, so a peak is an upper bound)");
+    }
+
+    /**
+     * One line per approximation, said in every report that shows this provider: {@code measured} of the {@code ran}
+     * records carry the memory they used (see {@link #memoryLine}), the others are stood in for.
+     */
+    public List<String> standIns(long measured, long ran) {
         List<String> notes = new ArrayList<>();
         if (timeBasis == TimeBasis.CPU) {
             notes.add("CPU time is billed: the emulator measures the CPU time of the handler's thread (threads the "
                     + "handler starts are not counted, and init is not), and bills wall-clock time for records that "
                     + "have no cpuMs (written before it was measured, or timed out)");
         }
-        if (memoryBasis == MemoryBasis.OBSERVED) {
+        if (memoryBasis == MemoryBasis.OBSERVED && measured < ran) {
             notes.add("the memory an execution used is billed (Azure samples it); the configured memory stands in for it"
+                    + (measured > 0 ? " in " + (ran - measured) + (ran - measured == 1 ? " record" : " records")
+                    + " without maxMemoryUsedMb" : "")
                     + (memoryRoundingMb > 0 ? ", rounded up to " + memoryRoundingMb + " MB" : "")
-                    + (maxMemoryMb > 0 ? ", at most " + maxMemoryMb + " MB" : ""));
+                    + (maxMemoryMb > 0 ? ", at most " + maxMemoryMb + " MB" : "")
+                    + " (run with --isolation process to measure it)");
         }
         return notes;
     }

@@ -66,7 +66,8 @@ final class CostCalculator {
             freeTierLines.add("plan fee: " + Amounts.price(p.monthlyFee()) + " a month, whatever the usage "
                     + "(it buys the free allowance above)");
         }
-        return new ProviderBill(p, before, after, totalBefore, totalAfter, lines, totalLines, freeTierLines);
+        return new ProviderBill(p, before, after, totalBefore, totalAfter, lines, totalLines, freeTierLines,
+                all.requests().longValue(), all.total(Measure.MEASURED_MEMORY).longValue());
     }
 
     /**

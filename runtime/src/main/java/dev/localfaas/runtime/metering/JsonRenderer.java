@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,6 +55,7 @@ final class JsonRenderer {
             if (r.breakEven().isPresent()) {
                 breakEven(g, r.breakEven().get());
             }
+            measuredMemory(g, r);
             g.writeObjectFieldStart("priceBook");
             g.writeArrayFieldStart("providers");
             for (Provider p : r.providers()) {
@@ -71,6 +73,26 @@ final class JsonRenderer {
             throw new UncheckedIOException(e);
         }
         return out.append('\n').toString();
+    }
+
+    /**
+     * Per provider that bills the memory used: how many records it billed on their measured memory, and how many ran;
+     * absent when no provider in the report bills that way.
+     */
+    private static void measuredMemory(JsonGenerator g, UsageReport r) throws IOException {
+        List<ProviderBill> observed = r.bills().values().stream()
+                .filter(b -> b.provider().billing().memoryBasis() == BillingRules.MemoryBasis.OBSERVED).toList();
+        if (observed.isEmpty()) {
+            return;
+        }
+        g.writeObjectFieldStart("billedOnMeasuredMemory");
+        for (ProviderBill b : observed) {
+            g.writeObjectFieldStart(b.provider().id());
+            g.writeNumberField("records", b.measuredMemory());
+            g.writeNumberField("of", b.ran());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
     }
 
     private static void row(JsonGenerator g, FunctionReport f) throws IOException {

@@ -29,5 +29,10 @@ enum Measure {
     /** EventBridge custom events, per 64 KB, for bus-triggered calls. */
     EVENTBRIDGE_EVENTS,
     /** EventBridge Scheduler invocations, for schedule-triggered calls. */
-    SCHEDULER_INVOCATIONS
+    SCHEDULER_INVOCATIONS,
+    /**
+     * Invocations billed on the memory they were measured to use (a provider that bills observed memory, a record with
+     * {@code maxMemoryUsedMb} from process isolation) rather than on the configured memory.
+     */
+    MEASURED_MEMORY
 }

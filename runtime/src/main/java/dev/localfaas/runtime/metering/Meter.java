@@ -23,11 +23,17 @@ final class Meter {
         if (!r.ran()) {
             return;
         }
-        long[] g = byMemory.computeIfAbsent(r.memoryMb(), k -> new long[MEASURES]);
+        // grouped by the memory billed: the configured size, or for a provider that bills what was used, the
+        // measured peak rounded its way (so that 87 MB and 101 MB are one 128 MB line of the arithmetic)
+        boolean measured = rules.billsMeasuredMemory(r);
+        long[] g = byMemory.computeIfAbsent(rules.memoryOf(r), k -> new long[MEASURES]);
         g[Measure.COUNT.ordinal()]++;
+        if (measured) {
+            g[Measure.MEASURED_MEMORY.ordinal()]++;
+        }
         g[Measure.BILLABLE_MS.ordinal()] = Math.addExact(g[Measure.BILLABLE_MS.ordinal()], rules.billableMs(r));
         g[Measure.MEASURED_US.ordinal()] += Math.round(rules.measuredMs(r) * 1000);
-        long[] c = cpuSample.computeIfAbsent(r.memoryMb(), k -> new long[3]);
+        long[] c = cpuSample.computeIfAbsent(rules.memoryOf(r), k -> new long[3]);
         if (r.cpuMs() != null) {
             g[Measure.CPU_MS.ordinal()] += (long) Math.ceil(r.cpuMs());
             c[0] += Math.round(r.cpuMs() * 1000);

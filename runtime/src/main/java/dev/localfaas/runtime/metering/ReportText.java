@@ -158,7 +158,8 @@ final class ReportText {
             out.add("free tier not applied (--no-free-tier)");
         }
         Provider p = bill.provider();
-        p.billing().standIns().forEach(s -> out.add("stand-in: " + s));
+        p.billing().memoryLine(bill.measuredMemory(), bill.ran()).ifPresent(out::add);
+        p.billing().standIns(bill.measuredMemory(), bill.ran()).forEach(s -> out.add("stand-in: " + s));
         if (!p.notes().isBlank()) {
             out.add("note: " + p.notes());
         }

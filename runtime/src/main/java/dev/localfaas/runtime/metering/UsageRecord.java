@@ -73,7 +73,8 @@ public record UsageRecord(
     /** The same invocation counted under {@code function:version}, for a report grouped by version. */
     public UsageRecord byVersion() {
         return new UsageRecord(function + ":" + version, version, requestId, trigger, start, durationMs, initMs,
-                billedMs, memoryMb, outcome, requestBytes, responseBytes, allocatedBytes, cpuMs, payloadFormat);
+                billedMs, memoryMb, outcome, requestBytes, responseBytes, allocatedBytes, cpuMs, payloadFormat,
+                maxMemoryUsedMb);
     }
 
     /** The same invocation as if the function had been configured with {@code mb} (for {@code --what-if}). */

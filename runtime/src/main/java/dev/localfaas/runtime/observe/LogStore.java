@@ -20,8 +20,9 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Every invocation's log lines, kept twice: the last {@value #MEMORY_LINES} in memory for the dashboard's tail, and
- * all of them appended to {@code .faas/logs/invocations.jsonl} (one JSON object a line, Lambda's JSON log fields) for
+ * Every invocation's log records (a line, or the lines of one multi-line {@code LambdaLogger} message, which Lambda
+ * keeps as one event), kept twice: the last {@value #MEMORY_LINES} in memory for the dashboard's tail, and all of them
+ * appended to {@code .faas/logs/invocations.jsonl} (one JSON object a line, Lambda's JSON log fields) for
  * {@code faas logs}, which reads it while the gateway runs or after it stopped. The file is rolled to
  * {@code invocations.1.jsonl} past {@value #ROLL_BYTES} bytes. Told by the engine's reporter thread, after the
  * callers were answered.
@@ -61,7 +62,18 @@ public final class LogStore implements InvocationListener, AutoCloseable {
             long start = r.start().toEpochMilli();
             long end = start + Math.round(r.durationMs());
             String traceId = r.trace() == null ? null : r.trace().root();
-            for (String line : r.log().split("\n")) {
+            String[] lines = r.log().split("\n");
+            java.util.Set<Integer> continued = r.continuedLines().isEmpty() ? java.util.Set.of()
+                    : new java.util.HashSet<>(r.continuedLines());
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i];
+                if (continued.contains(i + 1)) { // a multi-line log record is one entry, as Lambda keeps one event
+                    StringBuilder record = new StringBuilder(line);
+                    while (continued.contains(i + 1) && i + 1 < lines.length) {
+                        record.append('\n').append(lines[++i]);
+                    }
+                    line = record.toString();
+                }
                 if (line.isBlank()) {
                     continue;
                 }

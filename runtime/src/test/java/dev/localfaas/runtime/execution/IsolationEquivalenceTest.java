@@ -42,7 +42,8 @@ class IsolationEquivalenceTest {
             Samples.spec("echo-sqs", Samples.eventsJar(), "fixtures.events.EchoSqs"),
             Samples.spec("echo-sns", Samples.eventsJar(), "fixtures.events.EchoSns"),
             Samples.spec("echo-http", Samples.eventsJar(), "fixtures.events.EchoHttp"),
-            Samples.spec("echo-rest", Samples.eventsJar(), "fixtures.events.EchoRest"));
+            Samples.spec("echo-rest", Samples.eventsJar(), "fixtures.events.EchoRest"),
+            Samples.spec("chatty", Samples.testFunctions().resolve("fixtures-fidelity.jar"), "fixtures.fidelity.Chatty"));
 
     @BeforeAll
     static void start() {
@@ -81,6 +82,26 @@ class IsolationEquivalenceTest {
         assertEquals(handlerLines(inLoader), handlerLines(inProcess));
     }
 
+    /**
+     * {@code LambdaLogger.log} calls are records: each on its own line even without a newline, a multi-line message one
+     * record (one entry in the log store, as one CloudWatch event), while {@code System.out} text splits at newlines.
+     * AWS's runtime frames them on a descriptor of ours; the class-loader mode keeps them as its logger is called.
+     */
+    @Test
+    void bothIsolationsKeepLoggerRecordsWholeAndInOrderWithPrintedLines() {
+        InvocationResult inLoader = invoke(classloader, "chatty", "{}");
+        InvocationResult inProcess = invoke(process, "chatty", "{}");
+        assertEquals(Outcome.OK, inProcess.outcome(), inProcess.log());
+        List<String> expected = List.of("first", "second", "third", "two\nlines", "printed");
+        assertEquals(expected, handlerRecords(inLoader), inLoader.log());
+        assertEquals(expected, handlerRecords(inProcess), inProcess.log());
+        process.engine.flush();
+        assertEquals(List.of("first", "second", "third", "two", "lines", "printed"), process.lines.stream()
+                .filter(l -> l.startsWith("chatty ")).map(l -> l.substring("chatty ".length()))
+                .filter(l -> !l.startsWith("START") && !l.startsWith("END") && !l.startsWith("REPORT")).toList(),
+                "the console prints a record's lines one by one");
+    }
+
     @Test
     void bothIsolationsReportAHandlersExceptionTheSame() {
         InvocationResult inLoader = invoke(classloader, "thrower", "{}");
@@ -100,6 +121,21 @@ class IsolationEquivalenceTest {
     private static InvocationResult invoke(EngineFixture fixture, String function, String event) {
         return fixture.engine.invoke(function, new Invocation(event.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 Trigger.CLI, "0b7a6f7e-2f1c-4c41-9d3e-5e2f0d1c9a01", null, null));
+    }
+
+    /** The handler's log records: its lines, with a multi-line record's lines joined, without START, END, REPORT. */
+    private static List<String> handlerRecords(InvocationResult result) {
+        String[] lines = result.log().split("\n");
+        List<String> records = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            if (result.continuedLines().contains(i)) {
+                records.set(records.size() - 1, records.get(records.size() - 1) + "\n" + lines[i]);
+            } else {
+                records.add(lines[i]);
+            }
+        }
+        return records.stream().filter(l -> !l.startsWith("START ") && !l.startsWith("END ") && !l.startsWith("REPORT "))
+                .filter(l -> !l.startsWith("localfaas:") && !l.isEmpty()).toList();
     }
 
     /** What the handler wrote: the log without the platform's START, END and REPORT lines. */

@@ -2,6 +2,7 @@ package dev.localfaas.runtime.execution;
 
 import static dev.localfaas.runtime.execution.EngineFixture.json;
 import static dev.localfaas.runtime.execution.EngineFixture.text;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import dev.localfaas.runtime.function.Isolation;
 import dev.localfaas.runtime.function.RuntimeSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -46,6 +48,7 @@ class ProcessIsolationTest {
                 process(Samples.spec("stubborn", behaviour, "fixtures.behaviour.Stubborn", 128, 2, 0, Map.of())),
                 process(Samples.spec("bad-init", Samples.brokenFunctions().resolve("bad-init.jar"),
                         "broken.BadInit", 128, 30, 0, Map.of())),
+                process(Samples.spec("tmp-user", behaviour, "fixtures.behaviour.TmpUser", 128, 3, 0, Map.of())),
                 Samples.spec("neighbour", behaviour, "fixtures.behaviour.Upper"));
     }
 
@@ -73,6 +76,16 @@ class ProcessIsolationTest {
         InvocationResult warm = fixture.invoke("upper", "\"again\"");
         assertEquals("\"AGAIN\"", text(warm));
         assertFalse(warm.coldStart());
+
+        // Azure's Consumption plan bills the memory used: both records are billed on their peak, Lambda on 128 MB
+        var usage = new dev.localfaas.runtime.metering.LiveUsage(dev.localfaas.runtime.metering.PriceBook.builtIn(),
+                new dev.localfaas.runtime.metering.ReportOptions(java.util.List.of("aws-x86_64", "azure-consumption"),
+                        false, 0, null, null));
+        usage.onInvocation(cold);
+        usage.onInvocation(warm);
+        var bills = usage.report().bills();
+        assertEquals(2, bills.get("azure-consumption").measuredMemory());
+        assertEquals(0, bills.get("aws-x86_64").measuredMemory());
     }
 
     @Test
@@ -122,6 +135,56 @@ class ProcessIsolationTest {
         InvocationResult second = fixture.invoke("bad-init", "{}");
         assertEquals(Outcome.ERROR, second.outcome());
         assertEquals("\"OK\"", text(fixture.invoke("neighbour", "\"ok\"")));
+    }
+
+    @Test
+    void aPublishedVersionRunsUnderItsOwnNumber() throws Exception {
+        FunctionSpec probe = process(Samples.spec("probe", Samples.behaviourJar(), "fixtures.behaviour.EnvProbe",
+                128, 30, 0, Map.of()));
+        InvocationResult r = fixture.engine.invokeVersionAsync(probe, "3", new Invocation(
+                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), Trigger.CLI, Invocation.newRequestId(), null,
+                "live")).get(120, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(Outcome.OK, r.outcome(), r.log());
+        assertEquals("3", r.version());
+        var body = json(r);
+        assertEquals("3", body.path("env").path("AWS_LAMBDA_FUNCTION_VERSION").asText(), "the runtime's variable");
+        assertEquals("3", body.path("context").path("functionVersion").asText(), "Context.getFunctionVersion()");
+        assertTrue(body.path("context").path("logStreamName").asText().contains("/[3]"),
+                body.path("context").path("logStreamName").asText());
+        assertTrue(body.path("context").path("invokedFunctionArn").asText().endsWith(":function:probe:live"),
+                body.path("context").path("invokedFunctionArn").asText());
+        assertTrue(r.log().contains("START RequestId: " + r.requestId() + " Version: 3"), r.log());
+    }
+
+    @Test
+    void eachEnvironmentHasAFreshTmpUnderTheStateDirDeletedHoweverItEnds() throws Exception {
+        InvocationResult cold = fixture.invoke("tmp-user", "{}");
+        assertEquals(Outcome.OK, cold.outcome(), cold.log());
+        var first = json(cold);
+        Path tmp = Path.of(first.path("tmpdir").asText());
+        assertTrue(tmp.startsWith(state.toAbsolutePath().resolve("environments")), tmp.toString());
+        assertEquals(tmp.toString(), first.path("TMPDIR").asText(), "java.io.tmpdir and TMPDIR agree");
+        assertEquals(0, first.path("filesBefore").asInt(), "a new environment's /tmp is empty");
+        assertEquals(1, json(fixture.invoke("tmp-user", "{}")).path("filesBefore").asInt(),
+                "a warm environment keeps its /tmp, as on Lambda");
+
+        InvocationResult exit = fixture.invoke("tmp-user", "{\"then\":\"exit\"}");
+        assertEquals("Runtime.ExitError", exit.errorType(), exit.log());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(tmp.getParent()));
+
+        InvocationResult hung = fixture.invoke("tmp-user", "{\"then\":\"hang\"}");
+        assertEquals(Outcome.TIMEOUT, hung.outcome(), hung.log());
+        await().atMost(Duration.ofSeconds(20)).until(() -> environments("tmp-user-") == 0);
+
+        var fresh = json(fixture.invoke("tmp-user", "{}"));
+        assertEquals(0, fresh.path("filesBefore").asInt(), "killed at its timeout, its /tmp went with it");
+        assertFalse(fresh.path("tmpdir").asText().equals(tmp.toString()));
+    }
+
+    private static long environments(String prefix) throws java.io.IOException {
+        try (Stream<Path> envs = Files.list(state.resolve("environments"))) {
+            return envs.filter(p -> p.getFileName().toString().startsWith(prefix)).count();
+        }
     }
 
     @Test

@@ -115,7 +115,7 @@ class FunctionDiscoveryTest {
                 "raw-event", "raw-stream", "release", "release-check", "rest-response", "simple-authorizer",
                 "sleeper", "slow-consumer", "slow-init",
                 "sns-big-spender", "sns-echo", "sns-flaky", "sqs-batch", "sqs-sender", "static-sum", "stubborn",
-                "thrower", "ticker", "upper"),
+                "thrower", "ticker", "tmp-user", "upper"),
                 List.copyOf(handlers.keySet()));
         assertEquals("fixtures.behaviour.Noop::run", handlers.get("noop"));
         assertEquals("fixtures.behaviour.StaticSum::sum", handlers.get("static-sum"));

@@ -19,6 +19,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The log store's file and tail: one JSON object a line in Lambda's fields, appended across runs; a multi-line
+ * {@code LambdaLogger} message is one log record, as Lambda keeps it one CloudWatch event (one entry in the tail and one
+ * JSON line, its level read from its first line); printed lines stay one entry each.
+ */
 class LogStoreTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -86,6 +91,26 @@ class LogStoreTest {
             assertEquals(1, store.tail(0, e -> true, 10).size());
         }
         assertFalse(Files.exists(dir.resolve(LogStore.FILE)));
+    }
+
+    @Test
+    void aMultiLineRecordIsOneEntryAndPrintedLinesAreOneEach(@TempDir Path dir) throws Exception {
+        String log = String.join("\n", "START RequestId: r1 Version: $LATEST", "printed one", "printed two",
+                "[ERROR] failed:", "  at example.Handler.handle", "", "  caused by x", "after", "END RequestId: r1",
+                "REPORT RequestId: r1\tDuration: 1.00 ms") + "\n";
+        InvocationResult r = new InvocationResult("fn", "$LATEST", "r1", Trigger.CLI, Instant.parse("2026-12-01T00:00:00Z"),
+                1, 0, 1, 128, Outcome.OK, new byte[0], null, log, 2, 0, -1, null, null, -1, List.of(4, 5, 6));
+        try (LogStore store = new LogStore(dir, notice -> { })) {
+            store.onInvocation(r);
+            List<LogEntry> entries = store.tail(0, e -> e.type().equals("function"), 100);
+            assertEquals(List.of("printed one", "printed two", "failed:\n  at example.Handler.handle\n\n  caused by x",
+                    "after"), entries.stream().map(LogEntry::message).toList());
+            assertEquals("ERROR", entries.get(2).level());
+        }
+        List<String> lines = Files.readAllLines(dir.resolve(LogStore.FILE));
+        assertEquals(7, lines.size(), "START, 4 function records, END, REPORT: " + lines);
+        JsonNode record = new ObjectMapper().readTree(lines.get(3));
+        assertEquals("failed:\n  at example.Handler.handle\n\n  caused by x", record.path("message").asText());
     }
 
     private static JsonNode read(String line) {

@@ -35,6 +35,9 @@ public final class ChildProcess implements AutoCloseable {
         }), "faas-child-reaper"));
     }
 
+    /** The descriptor a runtime that frames its log records writes them to. */
+    static final int TELEMETRY_FD = 3;
+
     private final Process process;
     private final Path folder;
     private final OutputTail output;
@@ -49,12 +52,23 @@ public final class ChildProcess implements AutoCloseable {
     /** Starts {@code plan}; what the process prints goes to {@code output}. */
     public static ChildProcess start(LaunchPlan plan, LogWriter output) throws IOException {
         Files.createDirectories(plan.folder());
-        ProcessBuilder builder = new ProcessBuilder(plan.command()).directory(plan.workDir().toFile());
-        builder.environment().clear();
-        builder.environment().putAll(plan.environment());
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Path log = plan.folder().resolve("output.log");
         Files.createFile(log);
+        List<String> command = plan.command();
+        if (plan.framedLog()) {
+            // The runtime's log frames go to descriptor 3, opened on the same file as stdout and stderr (all three
+            // appending), so that what a handler prints and what it logs keep their order; the shell opens it and
+            // becomes the runtime (exec), which keeps the process id.
+            command = new java.util.ArrayList<>(List.of("/bin/sh", "-c", "exec \"$@\" 3>>\"$0\"", log.toString()));
+            command.addAll(plan.command());
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).directory(plan.workDir().toFile());
+        builder.environment().clear();
+        builder.environment().putAll(plan.environment());
+        if (plan.framedLog()) {
+            builder.environment().put("_LAMBDA_TELEMETRY_LOG_FD", Integer.toString(TELEMETRY_FD));
+        }
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process process;
         try {
@@ -65,7 +79,8 @@ public final class ChildProcess implements AutoCloseable {
         }
         LIVE.add(process);
         process.onExit().thenRun(() -> LIVE.remove(process));
-        return new ChildProcess(process, plan.folder(), new OutputTail(log, output));
+        EnvironmentFolders.recordProcess(plan.folder(), process);
+        return new ChildProcess(process, plan.folder(), new OutputTail(log, output, plan.framedLog()));
     }
 
     public CompletableFuture<Process> onExit() {
@@ -178,12 +193,15 @@ public final class ChildProcess implements AutoCloseable {
 
         private final FileChannel file;
         private final LogWriter output;
+        /** Splits the runtime's log frames from its text, when it frames them; null when it does not. */
+        private final LogFrames frames;
         private final ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
         private final ScheduledFuture<?> polling;
 
-        OutputTail(Path path, LogWriter output) throws IOException {
+        OutputTail(Path path, LogWriter output, boolean framed) throws IOException {
             this.file = FileChannel.open(path, StandardOpenOption.READ);
             this.output = output;
+            this.frames = framed ? new LogFrames(output) : null;
             this.polling = POLLER.scheduleWithFixedDelay(this::readAvailable, 10, 10, TimeUnit.MILLISECONDS);
         }
 
@@ -191,7 +209,12 @@ public final class ChildProcess implements AutoCloseable {
             try {
                 int n;
                 while (file.isOpen() && (n = file.read(buffer.clear())) > 0) {
-                    output.write(Arrays.copyOf(buffer.array(), n));
+                    byte[] chunk = Arrays.copyOf(buffer.array(), n);
+                    if (frames != null) {
+                        frames.feed(chunk);
+                    } else {
+                        output.write(chunk);
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 // the file went with its environment
@@ -201,6 +224,9 @@ public final class ChildProcess implements AutoCloseable {
         synchronized void close() {
             polling.cancel(false);
             readAvailable();
+            if (frames != null) {
+                frames.finish();
+            }
             try {
                 file.close();
             } catch (IOException e) {

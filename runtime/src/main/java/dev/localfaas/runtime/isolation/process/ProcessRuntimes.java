@@ -124,7 +124,7 @@ public final class ProcessRuntimes {
                 "-cp", classpath.classpath(),
                 RicClasspath.MAIN_CLASS,
                 env.get("_HANDLER")));
-        return new LaunchPlan(command, taskRoot, env, folder);
+        return new LaunchPlan(command, taskRoot, env, folder, true);
     }
 
     private static LaunchPlan provided(Path root, Map<String, String> env, Path folder) throws LaunchException {
