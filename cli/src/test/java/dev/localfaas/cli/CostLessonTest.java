@@ -66,7 +66,7 @@ class CostLessonTest {
 
         assertTrue(cpuBilled < 0.2, "Cloudflare bills the sleeper " + cpuBilled + " of the burner");
         // equal but for how late Thread.sleep wakes on a busy machine
-        assertTrue(wallBilled > 0.8 && wallBilled < 1.25, "Azure bills the sleeper " + wallBilled + " of the burner");
+        assertTrue(wallBilled > 0.8 && wallBilled < 1.5, "Azure bills the sleeper " + wallBilled + " of the burner");
         assertTrue(compute("sleeper", "vercel-functions") < compute("cpu-burner", "vercel-functions"),
                 "Vercel's Active CPU makes the sleeper cheaper too");
     }
