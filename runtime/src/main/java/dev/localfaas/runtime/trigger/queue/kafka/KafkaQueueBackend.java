@@ -81,11 +81,15 @@ public final class KafkaQueueBackend implements QueueBackend {
      * @throws QueueStoreException (one line) when no broker answers within 15 s
      */
     public static KafkaQueueBackend open(BrokerAddress broker, Consumer<String> notices) {
+        return open(broker, notices, Duration.ofSeconds(15));
+    }
+
+    static KafkaQueueBackend open(BrokerAddress broker, Consumer<String> notices, Duration answerWithin) {
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.servers(),
                 AdminClientConfig.CLIENT_ID_CONFIG, "localfaas-queues-admin-" + ProcessHandle.current().pid(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
         try {
-            admin.describeCluster().nodes().get(15, TimeUnit.SECONDS);
+            admin.describeCluster().nodes().get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             admin.close(Duration.ZERO);
             if (e instanceof InterruptedException) {

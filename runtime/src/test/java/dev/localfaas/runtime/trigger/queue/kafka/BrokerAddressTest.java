@@ -31,6 +31,22 @@ class BrokerAddressTest {
         assertEquals("'kafka://h:1?acks=all' has an unknown option 'acks=all'" + use, message("kafka://h:1?acks=all"));
     }
 
+    @Test
+    void aBrokerThatDoesNotAnswerIsOneLineSayingWhatToDo() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort(); // closed again: nothing listens there
+        }
+        BrokerAddress nobody = BrokerAddress.parse("kafka://127.0.0.1:" + port);
+        String message = assertThrows(dev.localfaas.runtime.trigger.queue.QueueStoreException.class,
+                () -> KafkaQueueBackend.open(nobody, line -> { }, java.time.Duration.ofMillis(1500))).getMessage();
+        org.junit.jupiter.api.Assertions.assertTrue(message.startsWith("no Kafka broker answers at kafka://127.0.0.1:"
+                + port + " ("), message);
+        org.junit.jupiter.api.Assertions.assertTrue(message.endsWith("); start one (docs/kafka.md shows how) or run"
+                + " without --broker to keep the queues in SQLite"), message);
+        org.junit.jupiter.api.Assertions.assertFalse(message.contains("\n"), message);
+    }
+
     private static String message(String text) {
         return assertThrows(IllegalArgumentException.class, () -> BrokerAddress.parse(text)).getMessage();
     }
