@@ -93,6 +93,11 @@ class KafkaQueueScaleOutIT {
                 Map<String, Integer> counts = merged(first, second);
                 assertTrue(counts.values().stream().allMatch(n -> n >= 1), "every message processed at least once");
                 await().atMost(Duration.ofSeconds(30)).until(() -> owned(second, queue) == 4);
+                JsonNode panel = null;
+                for (JsonNode q : second.getJson("/_faas/overview").get("panels").get("queues")) {
+                    panel = q.get("name").asText().equals(queue) ? q : panel;
+                }
+                assertEquals(4, panel.get("partitions").size(), "the dashboard shows the partitions: " + panel);
                 assertEquals(0, second.stop(), second.err());
             }
         }
