@@ -29,5 +29,7 @@ enum Measure {
     /** EventBridge custom events, per 64 KB, for bus-triggered calls. */
     EVENTBRIDGE_EVENTS,
     /** EventBridge Scheduler invocations, for schedule-triggered calls. */
-    SCHEDULER_INVOCATIONS
+    SCHEDULER_INVOCATIONS,
+    /** Bytes of the Kafka events of Kafka-triggered calls (what the event source mapping read, base64 and all). */
+    KAFKA_EVENT_BYTES
 }
