@@ -50,7 +50,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class KafkaQueueBackend implements QueueBackend {
     private static final long TIMEOUT_S = 30;
+    /** A send waits for the broker up to the producer's delivery timeout (Kafka's default, 2 minutes) and a little. */
+    private static final long SEND_TIMEOUT_S = 125;
     private static final Duration DEDUPLICATION = Duration.ofMinutes(5);
+    /** Stores opened in this JVM: each one's clients get their own id (tests open several). */
+    private static final java.util.concurrent.atomic.AtomicInteger OPENED = new java.util.concurrent.atomic.AtomicInteger();
 
     private final BrokerAddress broker;
     private final Consumer<String> notices;
@@ -86,7 +90,7 @@ public final class KafkaQueueBackend implements QueueBackend {
 
     static KafkaQueueBackend open(BrokerAddress broker, Consumer<String> notices, Duration answerWithin) {
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.servers(),
-                AdminClientConfig.CLIENT_ID_CONFIG, "localfaas-queues-admin-" + ProcessHandle.current().pid(),
+                AdminClientConfig.CLIENT_ID_CONFIG, "localfaas-queues-admin-" + ProcessHandle.current().pid() + "-" + OPENED.get(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
         try {
             admin.describeCluster().nodes().get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
@@ -100,12 +104,10 @@ public final class KafkaQueueBackend implements QueueBackend {
         }
         KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.servers(),
-                ProducerConfig.CLIENT_ID_CONFIG, "localfaas-queues-" + ProcessHandle.current().pid(),
+                ProducerConfig.CLIENT_ID_CONFIG, "localfaas-queues-" + ProcessHandle.current().pid() + "-" + OPENED.incrementAndGet(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 1,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * OutgoingMessage.MAX_BYTES),
                 new ByteArraySerializer(), new ByteArraySerializer());
         return new KafkaQueueBackend(broker, notices, admin, producer);
@@ -409,7 +411,7 @@ public final class KafkaQueueBackend implements QueueBackend {
 
     private <T> T await(Future<T> future, String what) {
         try {
-            return future.get(TIMEOUT_S, TimeUnit.SECONDS);
+            return future.get(SEND_TIMEOUT_S, TimeUnit.SECONDS);
         } catch (ExecutionException | InterruptedException | TimeoutException e) {
             throw failure(what, e);
         }
