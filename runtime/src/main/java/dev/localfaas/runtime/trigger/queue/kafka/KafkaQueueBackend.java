@@ -140,35 +140,40 @@ public final class KafkaQueueBackend implements QueueBackend {
         return sendAll(queue, List.of(message)).get(0);
     }
 
-    /** Sends every message and waits for the broker's acknowledgements (not atomic: Kafka has no multi-record commit here). */
+    /** A message of a send: a duplicate's earlier answer, or the record on its way and the broker's acknowledgement. */
+    private record Pending(SentMessage earlier, QueueRecord record, Future<RecordMetadata> ack) {
+    }
+
+    /**
+     * Sends every message and waits for the broker's acknowledgements (not atomic: a broker failure half-way leaves
+     * the earlier messages sent). A FIFO deduplication id seen by this instance within 5 minutes is not sent again.
+     */
     @Override
     public List<SentMessage> sendAll(String queue, List<OutgoingMessage> messages) {
         QueueNames.require(queue);
         ensureTopic(queue);
         long now = System.currentTimeMillis();
-        List<Object> pending = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
         for (OutgoingMessage m : messages) {
             Sent earlier = m.deduplicationId() == null ? null : deduplication.get(queue + "/" + m.deduplicationId());
             if (earlier != null && now - earlier.at() < DEDUPLICATION.toMillis()) {
-                pending.add(earlier.message()); // a duplicate within the interval: accepted, not stored again
+                pending.add(new Pending(earlier.message(), null, null)); // accepted, not stored again
                 continue;
             }
             QueueRecord record = QueueRecord.of(m, now);
-            pending.add(new Object[] {record, producer.send(record.toRecord(QueueTopics.topic(queue), null))});
+            pending.add(new Pending(null, record, producer.send(record.toRecord(QueueTopics.topic(queue), null))));
         }
         List<SentMessage> sent = new ArrayList<>();
-        for (Object p : pending) {
-            if (p instanceof SentMessage s) {
-                sent.add(s);
+        for (Pending p : pending) {
+            if (p.earlier() != null) {
+                sent.add(p.earlier());
                 continue;
             }
-            QueueRecord record = (QueueRecord) ((Object[]) p)[0];
-            @SuppressWarnings("unchecked")
-            RecordMetadata md = await((Future<RecordMetadata>) ((Object[]) p)[1], "send to queue " + queue);
-            SentMessage s = new SentMessage(record.messageId(), record.md5OfBody(),
+            RecordMetadata md = await(p.ack(), "send to queue " + queue);
+            SentMessage s = new SentMessage(p.record().messageId(), p.record().md5OfBody(),
                     QueueNames.isFifo(queue) ? String.format("%020d", md.offset()) : null);
-            if (record.deduplicationId() != null) {
-                deduplication.put(queue + "/" + record.deduplicationId(), new Sent(s, now));
+            if (p.record().deduplicationId() != null) {
+                deduplication.put(queue + "/" + p.record().deduplicationId(), new Sent(s, now));
             }
             sent.add(s);
         }
