@@ -19,6 +19,7 @@ import dev.localfaas.runtime.gateway.policy.LocalKey;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.localfaas.runtime.trigger.queue.kafka.BrokerAddress;
 import dev.localfaas.runtime.trigger.schedule.ScheduleTable;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -129,6 +130,12 @@ final class RunCommand implements Callable<Integer> {
                     + " events, and @KafkaTrigger without bootstrapServers (see docs/kafka.md).")
     String kafka = "";
 
+    @Option(names = "--broker", paramLabel = "kafka://HOST:PORT",
+            description = "Keep the embedded queues on a Kafka cluster instead of SQLite, e.g. kafka://localhost:9092"
+                    + " (add ?partitions=N for new queue topics; default 6): several faas run processes with the same"
+                    + " broker and template share each queue's work (see docs/kafka.md).")
+    String broker;
+
     @Option(names = "--deploy-speed", paramLabel = "N", defaultValue = "1",
             description = "Run DeploymentPreference schedules N times faster, e.g. 30 turns a 5-minute canary into 10 s"
                     + " (default: ${DEFAULT-VALUE}).")
@@ -187,6 +194,7 @@ final class RunCommand implements Callable<Integer> {
         if (usageRetention != null && (usageRetention.isZero() || usageRetention.isNegative())) {
             throw CliException.usage("--usage-retention must be longer than zero, like 30d");
         }
+        BrokerAddress queueBroker = brokerAddress();
         EventOptions events = EventOptions.parse(retryDelay, subscribe)
                 .with(template == null ? null : template.events());
         ConsoleLog log = consoleOptions.console(stdout, System.console() != null, System.getenv());
@@ -211,7 +219,7 @@ final class RunCommand implements Callable<Integer> {
              UsageRecording usage = UsageRecording.open(faas, config, usageRetention == null ? LedgerRotation.defaults()
                      : LedgerRotation.defaults().withRetention(usageRetention), line -> err.println("faas: warning: " + line));
              ServedTriggers triggers = ServedTriggers.open(faas, config, line -> err.println("faas: " + line), events,
-                     kafka);
+                     kafka, queueBroker);
              LiveFeed feed = new LiveFeed(faas::functions, faas::stats, config.accountConcurrency(),
                      config.stateDir().resolve("logs"), LIVE_PERIOD, line -> err.println("faas: warning: " + line))) {
             faas.addListener(feed);
@@ -265,6 +273,10 @@ final class RunCommand implements Callable<Integer> {
                     + gateway.adminToken().map(t -> "#token=" + t).orElse(""));
             out.println("AWS APIs (SQS, SNS, EventBridge, Lambda) on " + gateway.url() + ": region " + config.region() + ", account "
                     + config.accountId() + "; functions get AWS_ENDPOINT_URL and dummy credentials");
+            if (queueBroker != null) {
+                out.println("Queues on Kafka at " + queueBroker + ": one topic per queue (localfaas.queue.NAME), shared"
+                        + " with every faas run on this broker");
+            }
             triggers.start(faas.functions());
             FunctionsWatcher watcher;
             try {
@@ -306,6 +318,18 @@ final class RunCommand implements Callable<Integer> {
             signal.stopped();
         }
         return ExitCodes.OK;
+    }
+
+    /** The {@code --broker} address, or null for queues in SQLite. */
+    private BrokerAddress brokerAddress() {
+        if (broker == null) {
+            return null;
+        }
+        try {
+            return BrokerAddress.parse(broker);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--broker " + e.getMessage());
+        }
     }
 
     /** The gateway's address as functions and queue URLs name it (port 0 is only known once it listens). */

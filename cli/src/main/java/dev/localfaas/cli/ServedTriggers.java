@@ -30,7 +30,10 @@ import dev.localfaas.runtime.trigger.queue.QueueAdminHandler;
 import dev.localfaas.runtime.trigger.queue.QueueBackend;
 import dev.localfaas.runtime.trigger.queue.QueueMetrics;
 import dev.localfaas.runtime.trigger.queue.QueueService;
+import dev.localfaas.runtime.trigger.queue.QueueStoreException;
 import dev.localfaas.runtime.trigger.queue.QueueTriggerException;
+import dev.localfaas.runtime.trigger.queue.kafka.BrokerAddress;
+import dev.localfaas.runtime.trigger.queue.kafka.KafkaQueueBackend;
 import dev.localfaas.runtime.trigger.schedule.NoSuchScheduleException;
 import dev.localfaas.runtime.trigger.schedule.ScheduleExpressionException;
 import dev.localfaas.runtime.trigger.schedule.ScheduleInfo;
@@ -71,7 +74,16 @@ final class ServedTriggers implements AutoCloseable {
     /** As {@link #open(LocalFaas, RuntimeConfig, Consumer, EventOptions)}, with the brokers of {@code --kafka} ("" none). */
     static ServedTriggers open(LocalFaas faas, RuntimeConfig config, Consumer<String> notices, EventOptions options,
                                String kafkaServers) {
-        ServedTriggers served = open(faas, config, notices, options);
+        return open(faas, config, notices, options, kafkaServers, null);
+    }
+
+    /**
+     * As {@link #open(LocalFaas, RuntimeConfig, Consumer, EventOptions, String)}, with the queues on the Kafka cluster
+     * of {@code --broker} ({@code null}: in SQLite under the state directory).
+     */
+    static ServedTriggers open(LocalFaas faas, RuntimeConfig config, Consumer<String> notices, EventOptions options,
+                               String kafkaServers, BrokerAddress broker) {
+        ServedTriggers served = open(faas, config, notices, options, broker);
         served.kafka = new KafkaTriggers(faas, FailureSink.of(served.queues.backend(), served.events.topics()),
                 KafkaSettings.defaults(kafkaServers, config.region(), config.accountId()), notices);
         served.kafkaNotices = notices;
@@ -88,6 +100,11 @@ final class ServedTriggers implements AutoCloseable {
      * @throws CliException (exit 2) naming each function whose trigger is invalid
      */
     static ServedTriggers open(LocalFaas faas, RuntimeConfig config, Consumer<String> notices, EventOptions options) {
+        return open(faas, config, notices, options, (BrokerAddress) null);
+    }
+
+    private static ServedTriggers open(LocalFaas faas, RuntimeConfig config, Consumer<String> notices,
+                                       EventOptions options, BrokerAddress broker) {
         Scheduler scheduler;
         try {
             scheduler = new Scheduler(faas, faas.functions(), TimeSource.system(),
@@ -97,7 +114,11 @@ final class ServedTriggers implements AutoCloseable {
         }
         QueueService queues;
         try {
-            queues = QueueService.open(config, faas, notices);
+            queues = broker == null ? QueueService.open(config, faas, notices)
+                    : QueueService.on(KafkaQueueBackend.open(broker, notices), config, faas, notices);
+        } catch (QueueStoreException e) {
+            scheduler.close();
+            throw new CliException(ExitCodes.USAGE, "--broker: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             scheduler.close();
             throw e;
@@ -146,7 +167,7 @@ final class ServedTriggers implements AutoCloseable {
     /** What the dashboard shows beside the functions: queues, topics, schedules and the cost so far per provider. */
     void panels(LiveFeed feed) {
         this.feed = feed;
-        feed.panel("queues", () -> queues.backend().stats())
+        feed.panel("queues", this::queuePanel)
                 .panel("topics", () -> events.topics().list())
                 .panel("schedules", () -> scheduler.describe().stream()
                         .map(i -> Map.<String, Object>of("function", i.function(), "rule", i.rule(),
@@ -154,6 +175,27 @@ final class ServedTriggers implements AutoCloseable {
                                 "nextFirings", i.nextFirings().stream().limit(3).map(Object::toString).toList()))
                         .toList())
                 .panel("cost", this::costSoFar);
+    }
+
+    /** The queues' counts, and on Kafka the partitions of each that this instance owns. */
+    private List<Map<String, Object>> queuePanel() {
+        QueueBackend backend = queues.backend();
+        return backend.stats().stream().map(s -> {
+            Map<String, Object> q = new java.util.LinkedHashMap<>();
+            q.put("name", s.name());
+            q.put("visible", s.visible());
+            q.put("inFlight", s.inFlight());
+            q.put("delayed", s.delayed());
+            q.put("deadLetterQueue", s.deadLetterQueue());
+            q.put("oldestSentAt", s.oldestSentAt());
+            backend.ownedPartitions(s.name()).ifPresent(p -> q.put("partitions", p));
+            return q;
+        }).toList();
+    }
+
+    /** Where the queues live: the SQLite file, or the Kafka brokers of {@code --broker}. */
+    String queueStore() {
+        return queues.backend().location();
     }
 
     /** Per provider: the cost of every invocation so far (before the free tier), and per function. */

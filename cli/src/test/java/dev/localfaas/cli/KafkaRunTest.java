@@ -42,4 +42,13 @@ class KafkaRunTest {
                 + " KafkaBootstrapServers (template), bootstrapServers (@KafkaTrigger), or start faas run --kafka"
                 + " host:9092" + System.lineSeparator()), run.err());
     }
+
+    @Test
+    void aBadBrokerAddressStopsFaasRunWithOneLineNamingTheFlagAndTheForm() throws Exception {
+        Path functions = Files.createDirectories(tmp.resolve("functions"));
+        CliRun run = CliRun.of("run", functions.toString(), "--port", "0", "--broker", "localhost:9092");
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.err());
+        assertEquals("faas: --broker 'localhost:9092' is not a Kafka address; use kafka://host:9092[,host2:9092]"
+                + "[?partitions=6]" + System.lineSeparator(), run.err());
+    }
 }

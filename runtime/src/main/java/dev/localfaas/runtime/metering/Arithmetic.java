@@ -61,6 +61,7 @@ final class Arithmetic {
             case SNS_REQUESTS -> " (topic publishes, one per 64 KB)";
             case EVENTBRIDGE_EVENTS -> " (custom events, one per 64 KB)";
             case SCHEDULER_INVOCATIONS -> " (scheduled invocations)";
+            case MSK_DATA_OUT_GB -> " (the Kafka events' bytes, as an MSK Serverless cluster bills the reads)";
             default -> "";
         };
     }

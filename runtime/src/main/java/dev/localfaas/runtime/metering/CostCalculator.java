@@ -16,6 +16,7 @@ import java.util.Map;
 final class CostCalculator {
     private static final BigDecimal MS_TIMES_MB_PER_GB_S = BigDecimal.valueOf(1_024_000);
     private static final BigDecimal MS_PER_S = BigDecimal.valueOf(1000);
+    private static final BigDecimal BYTES_PER_GB = BigDecimal.valueOf(1L << 30);
     private static final BigDecimal MS_PER_H = BigDecimal.valueOf(3_600_000);
     private static final BigDecimal MS_TIMES_MB_PER_GB_H = BigDecimal.valueOf(3_686_400_000L);
     private static final int SHARE_SCALE = 20;
@@ -111,6 +112,7 @@ final class CostCalculator {
             case SNS_REQUESTS -> g.get(Measure.SNS_REQUESTS);
             case EVENTBRIDGE_EVENTS -> g.get(Measure.EVENTBRIDGE_EVENTS);
             case SCHEDULER_INVOCATIONS -> g.get(Measure.SCHEDULER_INVOCATIONS);
+            case MSK_DATA_OUT_GB -> g.get(Measure.KAFKA_EVENT_BYTES).divide(BYTES_PER_GB); // 2^30: always terminates
         };
     }
 

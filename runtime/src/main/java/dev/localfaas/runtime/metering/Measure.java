@@ -34,5 +34,7 @@ enum Measure {
      * Invocations billed on the memory they were measured to use (a provider that bills observed memory, a record with
      * {@code maxMemoryUsedMb} from process isolation) rather than on the configured memory.
      */
-    MEASURED_MEMORY
+    MEASURED_MEMORY,
+    /** Bytes of the Kafka events of Kafka-triggered calls (what the event source mapping read, base64 and all). */
+    KAFKA_EVENT_BYTES
 }

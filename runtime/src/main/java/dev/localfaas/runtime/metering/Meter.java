@@ -55,6 +55,7 @@ final class Meter {
             case "topic" -> g[Measure.SNS_REQUESTS.ordinal()] += chunks(bytes, 64 * KB);
             case "bus" -> g[Measure.EVENTBRIDGE_EVENTS.ordinal()] += chunks(bytes, 64 * KB);
             case "schedule" -> g[Measure.SCHEDULER_INVOCATIONS.ordinal()]++;
+            case "kafka" -> g[Measure.KAFKA_EVENT_BYTES.ordinal()] += bytes;
             default -> { }
         }
     }

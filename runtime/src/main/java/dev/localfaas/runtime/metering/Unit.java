@@ -25,7 +25,9 @@ public enum Unit {
     SQS_REQUESTS("sqs-requests", "", Charge.SERVICES, "SQS requests"),
     SNS_REQUESTS("sns-requests", "", Charge.SERVICES, "SNS publishes"),
     EVENTBRIDGE_EVENTS("eventbridge-events", "", Charge.SERVICES, "EventBridge events"),
-    SCHEDULER_INVOCATIONS("scheduler-invocations", "", Charge.SERVICES, "EventBridge Scheduler");
+    SCHEDULER_INVOCATIONS("scheduler-invocations", "", Charge.SERVICES, "EventBridge Scheduler"),
+    /** Gigabytes (of 1,024^3 bytes) of Kafka events delivered to functions, as an MSK Serverless cluster bills reads. */
+    MSK_DATA_OUT_GB("msk-data-out-GB", "", Charge.SERVICES, "MSK Serverless data out");
 
     /** The part of a bill a unit's charge is added to. */
     public enum Charge { REQUESTS, COMPUTE, SERVICES }

@@ -99,7 +99,7 @@ class PriceBookTest {
     void anUnknownUnitListsTheUnits() throws Exception {
         assertError("providers[x].rates[1].unit: 'GB-hr' is not a unit; use one of requests, GB-s, GiB-s, vCPU-s, "
                 + "CPU-ms, CPU-h, GB-h, vCPU-h, http-api-requests, rest-api-requests, sqs-requests, sns-requests, "
-                + "eventbridge-events, scheduler-invocations", provider("\"rates\": [{\"unit\": \"requests\", "
+                + "eventbridge-events, scheduler-invocations, msk-data-out-GB", provider("\"rates\": [{\"unit\": \"requests\", "
                 + "\"price\": 0}, {\"unit\": \"GB-hr\", \"price\": 0}]"));
     }
 

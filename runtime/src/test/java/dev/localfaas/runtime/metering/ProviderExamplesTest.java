@@ -232,6 +232,26 @@ class ProviderExamplesTest {
     }
 
     /**
+     * Kafka triggers: the events' bytes are what an MSK Serverless cluster bills as data out, $0.05 per GB (of 2^30
+     * bytes). 40 batches of 128 MiB = 5 GiB = $0.25; queue, HTTP and schedule records add nothing to that line.
+     */
+    @Test
+    void kafkaTriggeredCallsBillTheirEventsAsMskServerlessDataOut() {
+        Meter meter = new Meter(provider("aws-x86_64").billing());
+        for (int i = 0; i < 40; i++) {
+            meter.add(record("kafka", null, 128L << 20));
+        }
+        meter.add(record("queue", null, 1 << 20));
+        MeteredUsage u = meter.snapshot();
+        assertEquals(BigDecimal.valueOf(5L << 30), u.total(Measure.KAFKA_EVENT_BYTES));
+
+        ProviderBill bill = CostCalculator.bill(provider("aws-x86_64"), Map.of("f", u), false);
+        assertTrue(bill.totalLines().stream().anyMatch(l -> l.startsWith("MSK Serverless data out: 5 msk-data-out-GB"
+                + " (the Kafka events' bytes, as an MSK Serverless cluster bills the reads) × $0.05")),
+                bill.totalLines().toString());
+    }
+
+    /**
      * Warm invocations are sampled for CPU time: the unmeasured ones are estimated from the measured ones' share of
      * their handler time. 2 measured calls of 100 ms used 25 ms of CPU each (a quarter); 6 unmeasured calls of 100 ms
      * are estimated at 150 ms; 200 ms in all.

@@ -127,9 +127,10 @@ public final class QueueAdminHandler implements HttpHandler {
             QueueStats dlq = s.deadLetterQueue() == null ? null : byName.get(s.deadLetterQueue());
             q.put("deadLetterQueueDepth", dlq == null ? null : dlq.total());
             q.put("consumers", running.stream().filter(c -> c.queue().equals(s.name())).toList());
+            queues.ownedPartitions(s.name()).ifPresent(p -> q.put("partitions", p));
             out.add(q);
         }
-        return Map.of("queues", out);
+        return Map.of("queues", out, "store", queues.location());
     }
 
     private Map<String, Object> send(HttpServerExchange exchange, String queue) throws IOException {

@@ -61,6 +61,19 @@ public interface QueueBackend extends AutoCloseable {
     /** Whether a queue has been declared or sent to. */
     boolean exists(String queue);
 
+    /** Where the messages live, for people: the SQLite file, or the Kafka brokers. */
+    default String location() {
+        return "sqlite";
+    }
+
+    /**
+     * The partitions of a queue this instance owns now ({@code topic-partition}), when the store splits a queue
+     * between instances (queues on Kafka); empty when it does not (SQLite: one instance holds every message).
+     */
+    default Optional<List<String>> ownedPartitions(String queue) {
+        return Optional.empty();
+    }
+
     /** Finishes pending writes and releases the store; later calls fail. */
     @Override
     void close();

@@ -21,10 +21,10 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class QueueService implements AutoCloseable {
-    private final SqliteQueueBackend backend;
+    private final QueueBackend backend;
     private final QueueConsumers consumers;
 
-    private QueueService(SqliteQueueBackend backend, QueueConsumers consumers) {
+    private QueueService(QueueBackend backend, QueueConsumers consumers) {
         this.backend = backend;
         this.consumers = consumers;
     }
@@ -35,6 +35,14 @@ public final class QueueService implements AutoCloseable {
      */
     public static QueueService open(RuntimeConfig config, FunctionInvoker invoker, Consumer<String> notices) {
         SqliteQueueBackend backend = SqliteQueueBackend.open(config.stateDir().resolve("queues.db"), notices);
+        return new QueueService(backend, new QueueConsumers(backend, invoker, QueueSettings.from(config), notices));
+    }
+
+    /**
+     * Queues kept in another store ({@code faas run --broker}: Kafka); the service takes it over and closes it.
+     */
+    public static QueueService on(QueueBackend backend, RuntimeConfig config, FunctionInvoker invoker,
+                                  Consumer<String> notices) {
         return new QueueService(backend, new QueueConsumers(backend, invoker, QueueSettings.from(config), notices));
     }
 

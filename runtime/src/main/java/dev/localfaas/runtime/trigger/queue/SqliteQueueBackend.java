@@ -69,6 +69,11 @@ public final class SqliteQueueBackend implements QueueBackend {
     }
 
     @Override
+    public String location() {
+        return file.path().toString();
+    }
+
+    @Override
     public void declare(String queue, Optional<String> deadLetterQueue) {
         QueueNames.require(queue);
         deadLetterQueue.ifPresent(QueueNames::require);

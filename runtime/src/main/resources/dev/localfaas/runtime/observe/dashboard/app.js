@@ -228,7 +228,11 @@ function renderQueues() {
   const queues = (u.panels && u.panels.queues) || [];
   const dlqs = new Set(queues.map((q) => q.deadLetterQueue).filter(Boolean));
   fill($('#queues tbody'), queues.map((q) => h('tr', { 'data-queue': q.name },
-    h('th', { scope: 'row' }, q.name, dlqs.has(q.name) ? h('span', { class: 'badge' }, 'dead letters') : null),
+    h('th', { scope: 'row' }, q.name, dlqs.has(q.name) ? h('span', { class: 'badge' }, 'dead letters') : null,
+      // queues on Kafka (faas run --broker): the partitions this instance owns; other instances own the rest
+      q.partitions ? h('div', { class: 'muted partitions' }, q.partitions.length
+        ? 'owns partitions ' + q.partitions.map((p) => p.slice(p.lastIndexOf('-') + 1)).join(', ')
+        : 'owns no partition here') : null),
     h('td', { class: 'num visible' }, q.visible), h('td', { class: 'num' }, q.inFlight), h('td', { class: 'num' }, q.delayed),
     h('td', {}, q.deadLetterQueue || ''),
     h('td', {},
