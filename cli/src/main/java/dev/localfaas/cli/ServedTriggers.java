@@ -9,10 +9,9 @@ import dev.localfaas.runtime.gateway.AdminResponse;
 import dev.localfaas.runtime.gateway.Gateway;
 import dev.localfaas.runtime.metering.Cost;
 import dev.localfaas.runtime.metering.CostSummary;
-import dev.localfaas.runtime.metering.Provider;
-import dev.localfaas.runtime.metering.UsageReport;
 import dev.localfaas.runtime.observe.LiveFeed;
 import dev.localfaas.runtime.metering.LiveUsage;
+import dev.localfaas.runtime.metering.ProviderBill;
 import dev.localfaas.runtime.metering.PriceBook;
 import dev.localfaas.runtime.metering.PrometheusMetrics;
 import dev.localfaas.runtime.metering.ReportOptions;
@@ -200,17 +199,13 @@ final class ServedTriggers implements AutoCloseable {
 
     /** Per provider: the cost of every invocation so far (before the free tier), and per function. */
     private List<Map<String, Object>> costSoFar() {
-        UsageReport report = usage.report();
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Provider p : report.providers()) {
+        for (ProviderBill bill : usage.bills().values()) {
             Map<String, Object> functions = new java.util.LinkedHashMap<>();
-            report.functions().forEach(f -> {
-                Cost c = f.cost().get(p.id());
-                functions.put(f.name(), c == null ? 0 : c.total());
-            });
-            Cost total = report.total().cost().get(p.id());
-            out.add(Map.of("provider", p.name(), "id", p.id(), "total", total == null ? 0 : total.total(),
-                    "functions", functions));
+            bill.before().forEach((function, cost) -> functions.put(function, cost == null ? 0 : cost.total()));
+            Cost total = bill.totalBefore();
+            out.add(Map.of("provider", bill.provider().name(), "id", bill.provider().id(),
+                    "total", total == null ? 0 : total.total(), "functions", functions));
         }
         return out;
     }

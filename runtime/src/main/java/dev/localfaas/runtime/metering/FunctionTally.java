@@ -43,9 +43,19 @@ final class FunctionTally {
     }
 
     FunctionUsage snapshot() {
+        return snapshot(true);
+    }
+
+    /**
+     * The totals, and with {@code samples} a copy of every invocation's figures (for percentiles); without, empty
+     * arrays: a bill needs only the totals, and the copy grows with every invocation since start.
+     */
+    FunctionUsage snapshot(boolean samples) {
         Map<String, MeteredUsage> metered = new LinkedHashMap<>();
         meters.forEach((id, m) -> metered.put(id, m.snapshot()));
+        double[] none = new double[0];
         return new FunctionUsage(name, outcomes.ran(), outcomes.errors(), outcomes.timeouts(), outcomes.throttles(), coldStarts, billedMs, billedMsTimesMb,
-                mixedMemory ? OptionalInt.empty() : OptionalInt.of(memoryMb), durations.toArray(), inits.toArray(), allocated.toArray(), metered);
+                mixedMemory ? OptionalInt.empty() : OptionalInt.of(memoryMb), samples ? durations.toArray() : none,
+                samples ? inits.toArray() : none, samples ? allocated.toArray() : none, metered);
     }
 }

@@ -32,6 +32,12 @@ final class UsageAggregator {
                 concurrency.load());
     }
 
+    /** The totals without each invocation's figures: enough for a bill, not for percentiles. */
+    synchronized UsageSnapshot totals() {
+        return new UsageSnapshot(records, first, last, functions.values().stream().map(t -> t.snapshot(false)).toList(),
+                concurrency.load());
+    }
+
     /**
      * Usage of every function, in name order, when the first and last records started (null when none), and what
      * an always-on container would have carried.

@@ -30,6 +30,8 @@ public final class LiveFeed implements InvocationListener, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int INITIAL_LOG_LINES = 200;
     private static final int LOG_LINES_PER_UPDATE = 500;
+    /** A panel may take at most 1/20 of one core: see {@link Panel}. */
+    private static final long PANEL_COST_FACTOR = 20;
 
     private final Supplier<List<FunctionSpec>> functions;
     private final Supplier<List<FunctionStats>> environments;
@@ -37,7 +39,7 @@ public final class LiveFeed implements InvocationListener, AutoCloseable {
     private final Map<String, FunctionWindow> windows = new ConcurrentHashMap<>();
     private final TraceStore traces = new TraceStore();
     private final LogStore logs;
-    private final Map<String, Supplier<Object>> panels = new LinkedHashMap<>();
+    private final Map<String, Panel> panels = new LinkedHashMap<>();
     private final List<Consumer<String>> subscribers = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService clock;
     private final long startedMillis = System.currentTimeMillis();
@@ -69,8 +71,33 @@ public final class LiveFeed implements InvocationListener, AutoCloseable {
 
     /** Adds a panel to every update: {@code queues}, {@code topics}, {@code schedules}, {@code cost} ... */
     public synchronized LiveFeed panel(String name, Supplier<Object> value) {
-        panels.put(name, value);
+        panels.put(name, new Panel(value));
         return this;
+    }
+
+    /**
+     * A panel's value, computed again only when the time since it was last computed is at least
+     * {@value #PANEL_COST_FACTOR} times what computing it took: a panel whose work grows with the traffic since start
+     * (the cost so far sweeps every invocation for the container line) is refreshed less often rather than taking a
+     * core from the invocations, and a cheap one is fresh on every update.
+     */
+    private static final class Panel {
+        private final Supplier<Object> source;
+        private Object value;
+        private long nextNanos;
+
+        Panel(Supplier<Object> source) {
+            this.source = source;
+        }
+
+        Object get() {
+            long now = System.nanoTime();
+            if (value == null || now - nextNanos >= 0) {
+                value = source.get();
+                nextNanos = now + PANEL_COST_FACTOR * (System.nanoTime() - now);
+            }
+            return value;
+        }
     }
 
     public TraceStore traces() {
@@ -165,9 +192,9 @@ public final class LiveFeed implements InvocationListener, AutoCloseable {
         doc.put("functions", fns);
         Map<String, Object> p = new LinkedHashMap<>();
         synchronized (this) {
-            panels.forEach((name, supplier) -> {
+            panels.forEach((name, panel) -> {
                 try {
-                    p.put(name, supplier.get());
+                    p.put(name, panel.get());
                 } catch (RuntimeException e) {
                     p.put(name, Map.of("error", String.valueOf(e.getMessage())));
                 }

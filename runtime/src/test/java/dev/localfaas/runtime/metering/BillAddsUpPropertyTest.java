@@ -31,9 +31,12 @@ class BillAddsUpPropertyTest {
                 live.record(randomRecord(random, "fn" + random.nextInt(functions), i));
             }
             UsageReport report = live.report();
+            java.util.Map<String, ProviderBill> cheap = live.bills(); // the dashboard's: no per-invocation copies
             for (Provider p : report.providers()) {
                 String where = "set " + set + ", " + p.id();
                 ProviderBill bill = report.bills().get(p.id());
+                assertEquals(bill.before(), cheap.get(p.id()).before(), where + ": the dashboard's bill is the report's");
+                assertEquals(bill.totalBefore(), cheap.get(p.id()).totalBefore(), where);
                 Cost total = bill.totalAfter();
                 assertEquals(0, total.total().compareTo(total.requests().add(total.compute()).add(total.services())
                         .add(total.fee())), where);
