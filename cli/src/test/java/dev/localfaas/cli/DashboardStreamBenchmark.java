@@ -74,7 +74,7 @@ class DashboardStreamBenchmark {
     private static final class FastReader implements AutoCloseable {
         final AtomicLong updates = new AtomicLong();
         private final Thread thread;
-        private volatile InputStream body;
+        private volatile Stream<String> lines;
 
         FastReader(String url) {
             HttpClient http = HttpClient.newHttpClient();
@@ -82,9 +82,10 @@ class DashboardStreamBenchmark {
                 try {
                     HttpResponse<Stream<String>> r = http.send(HttpRequest.newBuilder(URI.create(url + "/_faas/stream"))
                             .GET().build(), HttpResponse.BodyHandlers.ofLines());
-                    r.body().filter(l -> l.startsWith("data:")).forEach(l -> updates.incrementAndGet());
-                } catch (IOException | InterruptedException | java.io.UncheckedIOException e) {
-                    // closed at the end of the round
+                    lines = r.body();
+                    lines.filter(l -> l.startsWith("data:")).forEach(l -> updates.incrementAndGet());
+                } catch (IOException | InterruptedException | RuntimeException e) {
+                    // closed at the end of the round (closing the lines from another thread ends the loop)
                 }
             }, "fast-stream-reader");
             thread.setDaemon(true);
@@ -93,6 +94,10 @@ class DashboardStreamBenchmark {
 
         @Override
         public void close() {
+            Stream<String> open = lines;
+            if (open != null) {
+                open.close(); // ends the HTTP exchange: the next round is without this client, as its name says
+            }
             thread.interrupt();
         }
     }

@@ -44,11 +44,84 @@ final class ConcurrencyTracker {
         largestMemoryMb = Math.max(largestMemoryMb, r.memoryMb());
     }
 
+    /** A copy to compute {@link #load()} from outside the lock that guards this one (O(n), no sorting). */
+    ConcurrencyTracker copy() {
+        ConcurrencyTracker c = new ConcurrencyTracker();
+        c.starts = Arrays.copyOf(starts, n);
+        c.ends = Arrays.copyOf(ends, n);
+        c.memory = Arrays.copyOf(memory, n);
+        c.n = n;
+        c.wallMs = wallMs;
+        cpu.forEach((f, v) -> c.cpu.put(f, v.clone()));
+        c.largestMemoryMb = largestMemoryMb;
+        return c;
+    }
+
     ContainerLoad load() {
         if (n == 0) {
             return ContainerLoad.NONE;
         }
-        // events: +memory at a start, -memory at an end; an end sorts before a start at the same instant
+        long base = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        int largest = 0;
+        for (int i = 0; i < n; i++) {
+            base = Math.min(base, starts[i]);
+            last = Math.max(last, ends[i]);
+            largest = Math.max(largest, memory[i]);
+        }
+        long[] peak = last - base < 1L << TIME_BITS && largest < 1 << MEMORY_BITS ? sweepPacked(base) : sweepObjects();
+        // warm invocations are sampled for CPU time: the others are estimated at their function's measured share
+        double cpuMs = 0;
+        for (double[] c : cpu.values()) {
+            cpuMs += c[0] + c[2] * (c[1] > 0 ? Math.min(1, c[0] / c[1]) : 1);
+        }
+        long peakAt = peak[2];
+        return new ContainerLoad(n, wallMs, cpuMs, (int) peak[0], Instant.ofEpochSecond(peakAt / 1_000_000,
+                (peakAt % 1_000_000) * 1000), peak[1], largestMemoryMb);
+    }
+
+    private static final int MEMORY_BITS = 24;
+    private static final int TIME_BITS = 63 - MEMORY_BITS; // microseconds: 6 days of records
+
+    /**
+     * The busiest moment, from the starts and the ends each sorted as packed longs ({@code time << 24 | memory}): two
+     * primitive sorts, no object per event, as the dashboard's cost panel asks for it while records keep coming.
+     *
+     * @return {peak concurrency, memory running then, when (epoch microseconds)}
+     */
+    private long[] sweepPacked(long base) {
+        long[] s = new long[n];
+        long[] e = new long[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = (starts[i] - base) << MEMORY_BITS | memory[i];
+            e[i] = (ends[i] - base) << MEMORY_BITS | memory[i];
+        }
+        Arrays.sort(s);
+        Arrays.sort(e);
+        long mask = (1L << MEMORY_BITS) - 1;
+        int running = 0;
+        long runningMb = 0;
+        long[] peak = {0, 0, 0};
+        int j = 0;
+        for (long start : s) {
+            long at = start >>> MEMORY_BITS;
+            while (j < n && e[j] >>> MEMORY_BITS <= at) { // an end sorts before a start at the same instant
+                running--;
+                runningMb -= e[j++] & mask;
+            }
+            running++;
+            runningMb += start & mask;
+            if (running > peak[0] || (running == peak[0] && runningMb > peak[1])) {
+                peak[0] = running;
+                peak[1] = runningMb;
+                peak[2] = base + at;
+            }
+        }
+        return peak;
+    }
+
+    /** As {@link #sweepPacked}, for records too far apart (or too large) to pack: one array per event. */
+    private long[] sweepObjects() {
         long[][] events = new long[2 * n][];
         for (int i = 0; i < n; i++) {
             events[2 * i] = new long[] {starts[i], 1, memory[i]};
@@ -57,29 +130,21 @@ final class ConcurrencyTracker {
         Arrays.sort(events, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
         int running = 0;
         long runningMb = 0;
-        int peak = 0;
-        long peakMb = 0;
-        long peakAt = 0;
+        long[] peak = {0, 0, 0};
         for (long[] e : events) {
             if (e[1] == 1) {
                 running++;
                 runningMb += e[2];
-                if (running > peak || (running == peak && runningMb > peakMb)) {
-                    peak = running;
-                    peakMb = runningMb;
-                    peakAt = e[0];
+                if (running > peak[0] || (running == peak[0] && runningMb > peak[1])) {
+                    peak[0] = running;
+                    peak[1] = runningMb;
+                    peak[2] = e[0];
                 }
             } else {
                 running--;
                 runningMb -= e[2];
             }
         }
-        // warm invocations are sampled for CPU time: the others are estimated at their function's measured share
-        double cpuMs = 0;
-        for (double[] c : cpu.values()) {
-            cpuMs += c[0] + c[2] * (c[1] > 0 ? Math.min(1, c[0] / c[1]) : 1);
-        }
-        return new ContainerLoad(n, wallMs, cpuMs, peak, Instant.ofEpochSecond(peakAt / 1_000_000,
-                (peakAt % 1_000_000) * 1000), peakMb, largestMemoryMb);
+        return peak;
     }
 }

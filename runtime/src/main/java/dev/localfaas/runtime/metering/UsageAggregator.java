@@ -27,15 +27,33 @@ final class UsageAggregator {
         last = last == null || start.isAfter(last) ? start : last;
     }
 
-    synchronized UsageSnapshot snapshot() {
-        return new UsageSnapshot(records, first, last, functions.values().stream().map(FunctionTally::snapshot).toList(),
-                concurrency.load());
+    UsageSnapshot snapshot() {
+        return snapshot(true);
     }
 
     /** The totals without each invocation's figures: enough for a bill, not for percentiles. */
-    synchronized UsageSnapshot totals() {
-        return new UsageSnapshot(records, first, last, functions.values().stream().map(t -> t.snapshot(false)).toList(),
-                concurrency.load());
+    UsageSnapshot totals() {
+        return snapshot(false);
+    }
+
+    /**
+     * Copies what is needed under the lock and sweeps the concurrency outside it: the sweep sorts every invocation
+     * since start, and the reporter thread adding records must not wait for it.
+     */
+    private UsageSnapshot snapshot(boolean samples) {
+        long count;
+        Instant from;
+        Instant to;
+        List<FunctionUsage> usage;
+        ConcurrencyTracker busy;
+        synchronized (this) {
+            count = records;
+            from = first;
+            to = last;
+            usage = functions.values().stream().map(t -> t.snapshot(samples)).toList();
+            busy = concurrency.copy();
+        }
+        return new UsageSnapshot(count, from, to, usage, busy.load());
     }
 
     /**
