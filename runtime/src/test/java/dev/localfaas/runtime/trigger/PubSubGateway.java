@@ -121,7 +121,9 @@ public final class PubSubGateway implements AutoCloseable {
         }
     }
 
+    /** The invocations of {@code function} reported so far: the engine's reporter is flushed first (it is asynchronous). */
     public List<InvocationResult> invocationsOf(String function) {
+        faas.flush();
         return invocations.stream().filter(r -> r.function().equals(function)).toList();
     }
 
