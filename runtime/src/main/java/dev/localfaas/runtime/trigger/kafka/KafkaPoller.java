@@ -1,6 +1,7 @@
 package dev.localfaas.runtime.trigger.kafka;
 
 import dev.localfaas.runtime.function.FunctionSpec;
+import dev.localfaas.runtime.trigger.delivery.Workers;
 import dev.localfaas.runtime.function.KafkaTriggerSpec;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -37,7 +38,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * partitions get their pending offsets committed and their unprocessed records dropped (the next owner starts at the
  * committed offset); lost ones are dropped without a commit, as the group has already handed them on.
  */
-final class KafkaPoller {
+final class KafkaPoller implements Workers.Worker {
 
     private static final Duration IDLE_POLL = Duration.ofMillis(500);
 
@@ -75,7 +76,8 @@ final class KafkaPoller {
         this.thread.setDaemon(true);
     }
 
-    void start() {
+    @Override
+    public void start() {
         thread.start();
     }
 
@@ -289,7 +291,8 @@ final class KafkaPoller {
     }
 
     /** Stops polling: a batch running now finishes (an abandoned retry is not committed); then the group rebalances. */
-    void stop() {
+    @Override
+    public void stop() {
         running = false;
         stopped.countDown();
         KafkaConsumer<byte[], byte[]> c = consumer;
@@ -298,7 +301,8 @@ final class KafkaPoller {
         }
     }
 
-    boolean awaitStopped(Duration grace) {
+    @Override
+    public boolean awaitStopped(Duration grace) {
         try {
             thread.join(function.timeoutSeconds() * 1000L + grace.toMillis());
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package dev.localfaas.runtime.trigger.kafka;
 import dev.localfaas.runtime.execution.FunctionInvoker;
 import dev.localfaas.runtime.function.FunctionSpec;
 import dev.localfaas.runtime.function.KafkaTriggerSpec;
+import dev.localfaas.runtime.trigger.delivery.Workers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,7 +36,7 @@ public final class KafkaTriggers implements AutoCloseable {
     private final FailureSink failures;
     private final KafkaSettings settings;
     private final Consumer<String> notices;
-    private final Map<Key, KafkaPoller> running = new LinkedHashMap<>();
+    private final Workers<Key, KafkaPoller> running;
     private boolean closed;
 
     public KafkaTriggers(FunctionInvoker invoker, FailureSink failures, KafkaSettings settings, Consumer<String> notices) {
@@ -43,6 +44,8 @@ public final class KafkaTriggers implements AutoCloseable {
         this.failures = failures;
         this.settings = settings;
         this.notices = notices;
+        this.running = new Workers<>(STOP_GRACE, p -> notices.accept(p.info().function()
+                + ": a Kafka batch was still running at stop; its offsets are not committed, so it is delivered again"));
     }
 
     /** Every problem of every enabled Kafka trigger of these functions. */
@@ -87,36 +90,13 @@ public final class KafkaTriggers implements AutoCloseable {
                 }
             }
         }
-        List<KafkaPoller> stopping = new ArrayList<>();
-        running.entrySet().removeIf(e -> {
-            if (wanted.containsKey(e.getKey())) {
-                return false;
-            }
-            e.getValue().stop();
-            stopping.add(e.getValue());
-            return true;
-        });
-        awaitAll(stopping);
-        wanted.forEach((key, f) -> running.computeIfAbsent(key, k -> {
-            KafkaPoller p = new KafkaPoller(f, k.spec(), invoker, failures, settings, notices);
-            p.start();
-            return p;
-        }));
+        running.match(wanted, (f, k) -> new KafkaPoller(f, k.spec(), invoker, failures, settings, notices));
         return problems;
-    }
-
-    private void awaitAll(List<KafkaPoller> stopping) {
-        for (KafkaPoller p : stopping) {
-            if (!p.awaitStopped(STOP_GRACE)) {
-                notices.accept(p.info().function() + ": a Kafka batch was still running at stop; its offsets are not"
-                        + " committed, so it is delivered again");
-            }
-        }
     }
 
     /** The triggers running now, with the partitions this instance owns. */
     public synchronized List<KafkaTriggerInfo> triggers() {
-        return running.values().stream().map(KafkaPoller::info).toList();
+        return running.all().stream().map(KafkaPoller::info).toList();
     }
 
     /** Stops every poller; batches in flight finish and are committed. */
@@ -126,9 +106,6 @@ public final class KafkaTriggers implements AutoCloseable {
             return;
         }
         closed = true;
-        List<KafkaPoller> all = new ArrayList<>(running.values());
-        all.forEach(KafkaPoller::stop);
-        awaitAll(all);
-        running.clear();
+        running.stopAll();
     }
 }

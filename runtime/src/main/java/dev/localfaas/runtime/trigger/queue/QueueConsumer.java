@@ -7,6 +7,7 @@ import dev.localfaas.runtime.execution.InvocationResult;
 import dev.localfaas.runtime.execution.Trigger;
 import dev.localfaas.runtime.execution.UnknownFunctionException;
 import dev.localfaas.runtime.function.FunctionSpec;
+import dev.localfaas.runtime.trigger.delivery.Workers;
 import dev.localfaas.runtime.function.QueueSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
  * timeout; a partial batch response leaves only the failed messages. A failed message that has used up its receives
  * goes to the dead-letter queue at once (SQS would move it on its next receive).
  */
-final class QueueConsumer {
+final class QueueConsumer implements Workers.Worker {
     private final FunctionSpec function;
     private final QueueSpec spec;
     private final QueueBackend backend;
@@ -81,7 +82,8 @@ final class QueueConsumer {
         return t;
     }
 
-    void start() {
+    @Override
+    public void start() {
         backend.declare(spec.queue(), redrive.map(RedrivePolicy::deadLetterQueue));
         poller.start();
     }
@@ -212,12 +214,14 @@ final class QueueConsumer {
     }
 
     /** Stops polling; batches in flight finish (up to the function's timeout and a grace) before this returns. */
-    void stop() {
+    @Override
+    public void stop() {
         running = false;
         poller.interrupt();
     }
 
-    boolean awaitStopped(Duration grace) {
+    @Override
+    public boolean awaitStopped(Duration grace) {
         try {
             poller.join(grace.toMillis());
             invocations.shutdown();

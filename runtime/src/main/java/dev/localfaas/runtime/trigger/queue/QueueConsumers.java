@@ -3,6 +3,7 @@ package dev.localfaas.runtime.trigger.queue;
 import dev.localfaas.runtime.execution.FunctionInvoker;
 import dev.localfaas.runtime.function.FunctionSpec;
 import dev.localfaas.runtime.function.QueueSpec;
+import dev.localfaas.runtime.trigger.delivery.Workers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,7 +33,7 @@ public final class QueueConsumers implements AutoCloseable {
     private final FunctionInvoker invoker;
     private final QueueSettings settings;
     private final Consumer<String> notices;
-    private final Map<Key, QueueConsumer> running = new LinkedHashMap<>();
+    private final Workers<Key, QueueConsumer> running;
     private boolean closed;
 
     /**
@@ -44,6 +45,9 @@ public final class QueueConsumers implements AutoCloseable {
         this.invoker = invoker;
         this.settings = settings;
         this.notices = notices;
+        this.running = new Workers<>(STOP_GRACE, c -> notices.accept(
+                c.info().function() + ": a batch of queue " + c.info().queue() + " was still running at stop;"
+                        + " its messages reappear after the visibility timeout"));
     }
 
     /**
@@ -81,37 +85,13 @@ public final class QueueConsumers implements AutoCloseable {
                 }
             }
         }
-        List<QueueConsumer> stopping = new ArrayList<>();
-        running.entrySet().removeIf(e -> {
-            if (wanted.containsKey(e.getKey())) {
-                return false;
-            }
-            e.getValue().stop();
-            stopping.add(e.getValue());
-            return true;
-        });
-        awaitAll(stopping);
-        wanted.forEach((key, f) -> running.computeIfAbsent(key, k -> {
-            QueueConsumer c = new QueueConsumer(f, k.spec(), backend, invoker, settings, notices);
-            c.start();
-            return c;
-        }));
+        running.match(wanted, (f, k) -> new QueueConsumer(f, k.spec(), backend, invoker, settings, notices));
         return problems;
-    }
-
-    private void awaitAll(List<QueueConsumer> stopping) {
-        for (QueueConsumer c : stopping) {
-            if (!c.awaitStopped(STOP_GRACE)) {
-                ConsumerInfo info = c.info();
-                notices.accept(info.function() + ": a batch of queue " + info.queue() + " was still running at stop;"
-                        + " its messages reappear after the visibility timeout");
-            }
-        }
     }
 
     /** The consumers running now, with their counters. */
     public synchronized List<ConsumerInfo> consumers() {
-        return running.values().stream().map(QueueConsumer::info).toList();
+        return running.all().stream().map(QueueConsumer::info).toList();
     }
 
     /** Stops every consumer, letting batches in flight finish. Close this before the backend. */
@@ -121,9 +101,6 @@ public final class QueueConsumers implements AutoCloseable {
             return;
         }
         closed = true;
-        List<QueueConsumer> all = new ArrayList<>(running.values());
-        all.forEach(QueueConsumer::stop);
-        awaitAll(all);
-        running.clear();
+        running.stopAll();
     }
 }
